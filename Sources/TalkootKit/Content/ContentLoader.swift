@@ -1,0 +1,291 @@
+import Foundation
+
+/// Reads `content/` into a validated `Site`, or the diagnostics that say why it cannot.
+///
+/// Stages: list files → split front matter and parse YAML (in parallel) → decode site.yml and
+/// sectors → decode every item in every language (in parallel, references checked against the
+/// slugs known from file names).
+public struct ContentLoader: Sendable {
+    public var directory: URL
+    /// How paths are shown in diagnostics, e.g. `content`.
+    public var displayRoot: String
+    public var today: Day
+
+    public init(directory: URL, displayRoot: String? = nil, today: Day) {
+        self.directory = directory
+        var root = displayRoot ?? directory.lastPathComponent
+        while root.hasSuffix("/") && root.count > 1 { root.removeLast() }
+        self.displayRoot = root
+        self.today = today
+    }
+
+    public struct Result: Sendable {
+        public var site: Site?
+        public var diagnostics: [Diagnostic]
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// One parsed content file.
+    struct ParsedFile: Sendable {
+        var path: String
+        var fields: YAMLValue
+        var body: MarkdownText
+    }
+
+    /// A content item's files: the default-language file and its translations.
+    struct RawItem: Sendable {
+        var kind: ContentKind?
+        var slug: String
+        var defaultFile: String?
+        var translations: [String: String] = [:]
+    }
+
+    func display(_ relative: String) -> String { displayRoot == "." ? relative : displayRoot + "/" + relative }
+
+    public func load() -> Result {
+        var log = DiagnosticLog()
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isDir), isDir.boolValue else {
+            log.append(Diagnostic(file: displayRoot, message: "the content folder '\(displayRoot)' does not exist",
+                                  hint: "run talkoot in the folder that holds content/, or pass --content DIR"))
+            return Result(site: nil, diagnostics: log.sorted)
+        }
+
+        // site.yml first: the languages decide which file names are translations.
+        guard let config = loadConfig(&log) else { return Result(site: nil, diagnostics: log.sorted) }
+        let sectors = loadSectors(config: config, &log)
+
+        // List every item file.
+        var items: [ContentKind: [String: RawItem]] = [:]
+        for kind in ContentKind.allCases {
+            items[kind] = listItems(kind: kind, languages: config.languages, &log)
+        }
+        let images = listImages()
+
+        // Parse all files in parallel.
+        var paths: [String] = []
+        for kind in ContentKind.allCases {
+            for item in items[kind]!.values {
+                if let d = item.defaultFile { paths.append(d) }
+                paths.append(contentsOf: item.translations.values)
+            }
+        }
+        let landingFiles = ["index.md"] + config.languages.dropFirst().map { "index.\($0).md" }.filter { fm.fileExists(atPath: directory.appendingPathComponent($0).path) }
+        paths.append(contentsOf: landingFiles)
+        paths.sort()
+        let dir = directory
+        let parsedList = paths.parallelMap { rel -> (String, ParsedFile?, [Diagnostic]) in
+            var fileLog = DiagnosticLog()
+            let parsed = ContentLoader.parseFile(dir.appendingPathComponent(rel), display: self.display(rel), log: &fileLog)
+            return (rel, parsed, fileLog.items)
+        }
+        var parsed: [String: ParsedFile] = [:]
+        for (rel, p, ds) in parsedList {
+            log.append(contentsOf: ds)
+            if let p { parsed[rel] = p }
+        }
+
+        let parsedFiles = parsed
+        var slugs: [ContentKind: Set<String>] = [:]
+        for kind in ContentKind.allCases { slugs[kind] = Set(items[kind]!.values.filter { $0.defaultFile != nil }.map(\.slug)) }
+        let context = DecodeContext(config: config, sectorIDs: sectors.map(\.id), slugs: slugs, images: images, today: today)
+
+        // The landing page.
+        var landing: Localized<LandingPage>?
+        if fm.fileExists(atPath: directory.appendingPathComponent("index.md").path) {
+            var raw = RawItem(kind: nil, slug: "index", defaultFile: "index.md")
+            for lang in config.languages.dropFirst() where landingFiles.contains("index.\(lang).md") { raw.translations[lang] = "index.\(lang).md" }
+            let (l, ds) = decodeItem(raw, parsed: parsed, context: context, fields: LandingDecoder.fields, decode: LandingDecoder.decode)
+            landing = l
+            log.append(contentsOf: ds)
+        } else {
+            log.append(Diagnostic(file: display("index.md"), message: "index.md is missing: it holds the landing page's introduction",
+                                  hint: "create content/index.md with front matter (---, ---) and a few paragraphs"))
+        }
+
+        func decodeAll<T: Sendable>(_ kind: ContentKind, fields: [String],
+                                    _ decode: @escaping @Sendable (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> [Localized<T>] {
+            let raws = items[kind]!.values.sorted { $0.slug < $1.slug }
+            let results = raws.parallelMap { raw in self.decodeItem(raw, parsed: parsedFiles, context: context, fields: fields, decode: decode) }
+            var out: [Localized<T>] = []
+            for (item, ds) in results {
+                log.append(contentsOf: ds)
+                if let item { out.append(item) }
+            }
+            return out
+        }
+
+        let associations = decodeAll(.associations, fields: AssociationDecoder.fields, AssociationDecoder.decode)
+        let liaisons = decodeAll(.liaisons, fields: LiaisonDecoder.fields, LiaisonDecoder.decode)
+        let facilities = decodeAll(.facilities, fields: FacilityDecoder.fields, FacilityDecoder.decode)
+        let grants = decodeAll(.grants, fields: GrantDecoder.fields, GrantDecoder.decode)
+        let clock = decodeAll(.clock, fields: ClockEntryDecoder.fields, ClockEntryDecoder.decode)
+        let news = decodeAll(.news, fields: NewsDecoder.fields, NewsDecoder.decode)
+        let pages = decodeAll(.pages, fields: PageDecoder.fields, PageDecoder.decode)
+
+        if !liaisons.contains(where: { $0.primary.role == .liaison }) {
+            log.append(Diagnostic(file: display("liaisons"), severity: .warning, message: "no liaison (role: liaison) is named",
+                                  hint: "an association-friendly municipality names its liaison: talkoot new liaison \"Name\""))
+        }
+
+        let diagnostics = log.sorted
+        guard !log.hasErrors, let landing else { return Result(site: nil, diagnostics: diagnostics) }
+        let site = Site(config: config, sectors: sectors, landing: landing, associations: associations, liaisons: liaisons,
+                        facilities: facilities, grants: grants, clock: clock, news: news, pages: pages,
+                        images: images.sorted(), today: today)
+        return Result(site: site, diagnostics: diagnostics)
+    }
+
+    // MARK: - stages
+
+    func loadConfig(_ log: inout DiagnosticLog) -> SiteConfig? {
+        let url = directory.appendingPathComponent("site.yml")
+        guard let raw = try? String(contentsOf: url, encoding: .utf8) else {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            log.append(Diagnostic(file: display("site.yml"), message: exists ? "site.yml is not valid UTF-8 text" : "site.yml is missing: it holds the section's settings",
+                                  hint: exists ? nil : "start from the example in docs/content-format.md, or run talkoot init"))
+            return nil
+        }
+        guard let value = YAMLReader.parse(FrontMatterFile.normalise(raw), file: display("site.yml"), lineOffset: 0, log: &log) else { return nil }
+        let (config, ds) = SiteConfigDecoder.decode(value)
+        log.append(contentsOf: ds)
+        return config
+    }
+
+    func loadSectors(config: SiteConfig, _ log: inout DiagnosticLog) -> [Sector] {
+        let url = directory.appendingPathComponent("sectors.yml")
+        guard FileManager.default.fileExists(atPath: url.path) else { return Sector.builtIn }
+        guard let raw = try? String(contentsOf: url, encoding: .utf8),
+              let value = YAMLReader.parse(FrontMatterFile.normalise(raw), file: display("sectors.yml"), lineOffset: 0, log: &log) else { return Sector.builtIn }
+        let (sectors, ds) = SiteConfigDecoder.decodeSectors(value, languages: config.languages)
+        log.append(contentsOf: ds)
+        return sectors.isEmpty ? Sector.builtIn : sectors
+    }
+
+    func listItems(kind: ContentKind, languages: [String], _ log: inout DiagnosticLog) -> [String: RawItem] {
+        let folder = directory.appendingPathComponent(kind.rawValue)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
+        var items: [String: RawItem] = [:]
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let rel = "\(kind.rawValue)/\(name)"
+            guard name.hasSuffix(".md") else {
+                log.append(Diagnostic(file: display(rel), severity: .warning, message: "not a Markdown file (.md): ignored"))
+                continue
+            }
+            let stem = String(name.dropLast(3))
+            let parts = stem.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            var slug = stem
+            var language: String?
+            if parts.count == 2 {
+                slug = parts[0]
+                language = parts[1]
+            } else if parts.count > 2 {
+                log.append(Diagnostic(file: display(rel), message: "file name '\(name)' has too many dots: use slug.md or slug.LANG.md"))
+                continue
+            }
+            guard Slug.isValid(slug) else {
+                log.append(Diagnostic(file: display(rel), field: "slug",
+                                      message: "file name '\(slug)' is not a valid slug: use lowercase a-z, 0-9 and '-', at most 80 characters",
+                                      hint: "rename the file to \(Slug.make(from: slug).isEmpty ? "a valid slug" : Slug.make(from: slug) + (language.map { ".\($0)" } ?? "") + ".md")"))
+                continue
+            }
+            var item = items[slug] ?? RawItem(kind: kind, slug: slug)
+            if let language {
+                guard languages.contains(language) else {
+                    log.append(Diagnostic(file: display(rel), message: "'\(language)' is not one of the site's languages (\(languages.joined(separator: ", ")))",
+                                          hint: "add it to 'languages' in site.yml or rename the file"))
+                    continue
+                }
+                if language == languages[0] {
+                    log.append(Diagnostic(file: display(rel), message: "'\(language)' is the default language: its text belongs in \(slug).md"))
+                    continue
+                }
+                item.translations[language] = rel
+            } else {
+                item.defaultFile = rel
+            }
+            items[slug] = item
+        }
+        for item in items.values where item.defaultFile == nil {
+            for (_, path) in item.translations.sorted(by: { $0.key < $1.key }) {
+                log.append(Diagnostic(file: display(path), message: "translation without a default-language file: \(kind.rawValue)/\(item.slug).md does not exist",
+                                      hint: "create \(kind.rawValue)/\(item.slug).md, or rename this file"))
+            }
+        }
+        return items
+    }
+
+    func listImages() -> Set<String> {
+        let root = directory.appendingPathComponent("images")
+        guard let e = FileManager.default.enumerator(atPath: root.path) else { return [] }
+        var out: Set<String> = []
+        while let p = e.nextObject() as? String {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(p).path, isDirectory: &isDir), !isDir.boolValue,
+               !p.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                out.insert("images/" + p)
+            }
+        }
+        return out
+    }
+
+    static func parseFile(_ url: URL, display: String, log: inout DiagnosticLog) -> ParsedFile? {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            log.append(Diagnostic(file: display, message: "the file cannot be read"))
+            return nil
+        }
+        guard let raw = String(data: data, encoding: .utf8) else {
+            log.append(Diagnostic(file: display, message: "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor"))
+            return nil
+        }
+        guard let split = FrontMatterFile.split(raw, path: display, log: &log),
+              let value = YAMLReader.parse(split.yaml, file: display, lineOffset: split.yamlLineOffset, log: &log) else { return nil }
+        return ParsedFile(path: display, fields: value, body: MarkdownText(source: split.body, file: display, line: split.bodyLine))
+    }
+
+    /// Decodes one item in every language: a translation overrides the default file field by field.
+    func decodeItem<T: Sendable>(_ raw: RawItem, parsed: [String: ParsedFile], context: DecodeContext, fields: [String],
+                                 decode: (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> (Localized<T>?, [Diagnostic]) {
+        var log = DiagnosticLog()
+        guard let defaultPath = raw.defaultFile, let base = parsed[defaultPath] else { return (nil, []) }
+        let languages = context.config.languages
+        var versions: [String: T] = [:]
+        var translated: Set<String> = [languages[0]]
+        var failed = false
+
+        var r = FieldReader(base.fields, allowed: fields)
+        let primary = decode(&r, base.body, context)
+        log.append(contentsOf: r.log.items)
+        if primary == nil { failed = true }
+        versions[languages[0]] = primary
+
+        for lang in languages.dropFirst() {
+            guard let path = raw.translations[lang] else { continue }
+            guard let t = parsed[path] else { failed = true; continue }
+            translated.insert(lang)
+            let merged = ContentLoader.overlay(base.fields, with: t.fields)
+            let body = t.body.isBlank ? base.body : t.body
+            var tr = FieldReader(merged, allowed: fields)
+            let version = decode(&tr, body, context)
+            // Findings about the default file were reported above; keep the translation's own.
+            log.append(contentsOf: tr.log.items.filter { $0.file == t.path || $0.severity == .error })
+            if version == nil { failed = true }
+            versions[lang] = version
+        }
+        if failed { return (nil, log.items) }
+        for lang in languages where versions[lang] == nil { versions[lang] = primary }
+        let item = Localized(slug: raw.slug, sourcePath: base.path, versions: versions.compactMapValues { $0 }, translated: translated,
+                             defaultLanguage: languages[0])
+        return (item, log.items)
+    }
+
+    /// The default file's fields with the translation's top-level fields put over them.
+    static func overlay(_ base: YAMLValue, with translation: YAMLValue) -> YAMLValue {
+        guard case var .mapping(entries) = base.kind, case let .mapping(overrides) = translation.kind else { return translation }
+        for o in overrides {
+            if let i = entries.firstIndex(where: { $0.key == o.key }) { entries[i] = o } else { entries.append(o) }
+        }
+        return YAMLValue(kind: .mapping(entries), position: translation.position)
+    }
+}

@@ -1,0 +1,72 @@
+/// What a decoder needs to know beyond its own file: the settings, the allowed ids,
+/// which items exist (for references) and "today" (for staleness).
+public struct DecodeContext: Sendable {
+    public var config: SiteConfig
+    public var sectorIDs: [String]
+    /// Slugs of every item, known from file names before any file is decoded.
+    public var slugs: [ContentKind: Set<String>]
+    /// Image paths relative to `content/`, e.g. `images/martat.png`.
+    public var images: Set<String>
+    public var today: Day
+
+    public func exists(_ kind: ContentKind, _ slug: String) -> Bool { slugs[kind]?.contains(slug) ?? false }
+}
+
+extension FieldReader {
+    /// A slug of a given kind, written as `slug` or `kind/slug`; reports unknown ones.
+    mutating func reference(_ key: String, kind: ContentKind, context: DecodeContext, required: Bool = false) -> String? {
+        guard let raw = text(key, required: required) else { return nil }
+        return checkReference(raw, kind: kind, context: context, position: position(of: key), field: name(key))
+    }
+
+    mutating func checkReference(_ raw: String, kind: ContentKind, context: DecodeContext, position: SourcePosition, field: String) -> String? {
+        var slug = raw
+        if raw.hasPrefix(kind.rawValue + "/") { slug = String(raw.dropFirst(kind.rawValue.count + 1)) }
+        if context.exists(kind, slug) { return slug }
+        let known = Array(context.slugs[kind] ?? []).sorted()
+        error(at: position, field: field, "no \(kind.singular) '\(slug)' exists (looked for content/\(kind.rawValue)/\(slug).md)",
+              hint: Suggestion.closest(to: slug, in: known).map { "did you mean '\($0)'?" })
+        return nil
+    }
+
+    /// A facility slug or free text: a value that names a facility links to it.
+    mutating func place(_ key: String, context: DecodeContext) -> PlaceRef? {
+        guard let raw = text(key) else { return nil }
+        let slug = raw.hasPrefix("facilities/") ? String(raw.dropFirst(11)) : raw
+        if context.exists(.facilities, slug) { return .facility(slug) }
+        if raw.hasPrefix("facilities/") || (Slug.isValid(raw) && raw.contains("-") && !raw.contains(" ")) {
+            // Looks like a slug but names nothing: most likely a typo.
+            _ = checkReference(raw, kind: .facilities, context: context, position: position(of: key), field: name(key))
+            return nil
+        }
+        return .text(raw)
+    }
+
+    mutating func person(_ key: String, context: DecodeContext) -> PersonRef? {
+        guard let raw = text(key) else { return nil }
+        let slug = raw.hasPrefix("liaisons/") ? String(raw.dropFirst(9)) : raw
+        if context.exists(.liaisons, slug) { return .liaison(slug) }
+        if raw.hasPrefix("liaisons/") || (Slug.isValid(raw) && raw.contains("-")) {
+            _ = checkReference(raw, kind: .liaisons, context: context, position: position(of: key), field: name(key))
+            return nil
+        }
+        return .text(raw)
+    }
+
+    /// An image under `content/images/` that exists.
+    mutating func image(_ key: String, context: DecodeContext) -> ImageRef? {
+        guard let raw = text(key) else { return nil }
+        let path = raw.hasPrefix("/") ? String(raw.dropFirst()) : raw
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard path.hasPrefix("images/"), !parts.contains(".."), !parts.contains("."), !parts.contains("") else {
+            error(at: position(of: key), field: name(key), "'\(name(key))' must name a file under content/images/, e.g. images/logo.png; found '\(raw)'")
+            return nil
+        }
+        guard context.images.contains(path) else {
+            error(at: position(of: key), field: name(key), "image '\(path)' does not exist in content/",
+                  hint: Suggestion.closest(to: path, in: context.images.sorted()).map { "did you mean '\($0)'?" })
+            return nil
+        }
+        return ImageRef(path: path)
+    }
+}

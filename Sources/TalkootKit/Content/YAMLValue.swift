@@ -1,0 +1,156 @@
+import Yams
+
+/// Front matter as a plain, position-carrying tree.
+///
+/// We convert Yams' `Node` into this once, so that validation can name the line and column of
+/// every value (Yams' decoder only gives a coding path) and so that the rest of the pipeline
+/// never sees YAML features we do not allow (anchors, aliases, tags).
+public struct YAMLValue: Sendable {
+    public indirect enum Kind: Sendable {
+        /// `plain` is false for quoted scalars: `"03-18"` and `'yes'` stay text.
+        case scalar(String, plain: Bool)
+        case mapping([YAMLEntry])
+        case sequence([YAMLValue])
+    }
+    public var kind: Kind
+    public var position: SourcePosition
+
+    public var scalarText: String? {
+        if case let .scalar(s, _) = kind { return s }
+        return nil
+    }
+    public var isNull: Bool {
+        if case let .scalar(s, plain) = kind { return plain && (s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL") }
+        return false
+    }
+    public var typeName: String {
+        switch kind {
+        case .scalar: return "a single value"
+        case .mapping: return "a mapping (key: value lines)"
+        case .sequence: return "a list"
+        }
+    }
+}
+
+public struct YAMLEntry: Sendable {
+    public var key: String
+    public var keyPosition: SourcePosition
+    public var value: YAMLValue
+}
+
+/// Parses front matter text into a `YAMLValue`, reporting syntax errors, duplicate keys,
+/// anchors, aliases, tags and multi-document streams as diagnostics.
+public enum YAMLReader {
+    /// - Parameters:
+    ///   - text: the YAML text.
+    ///   - file: the path used in diagnostics.
+    ///   - lineOffset: number of lines before the YAML text in the file (the opening `---`).
+    public static func parse(_ text: String, file: String, lineOffset: Int, log: inout DiagnosticLog) -> YAMLValue? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let node: Node?
+        do {
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+            node = try parser.singleRoot()
+        } catch let error as YamlError {
+            log.append(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            return nil
+        } catch {
+            log.append(Diagnostic(file: file, line: lineOffset + 1, message: "front matter could not be read: \(error)"))
+            return nil
+        }
+        guard let node else { return YAMLValue(kind: .mapping([]), position: SourcePosition(file: file, line: lineOffset + 1)) }
+        var converter = Converter(file: file, lineOffset: lineOffset, lines: lines)
+        let value = converter.convert(node)
+        log.append(contentsOf: converter.diagnostics)
+        return converter.diagnostics.isEmpty ? value : nil
+    }
+
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text))" }
+            if problem.contains("but found another document") {
+                message = "only one YAML document is allowed in front matter (found a second `---` or `...`)"
+            }
+            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, message: message,
+                              hint: hint(for: problem))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(file: file, line: context.mark.line + lineOffset, column: context.mark.column,
+                              field: duplicates.first ?? "",
+                              message: "the key '\(duplicates.joined(separator: "', '"))' appears more than once",
+                              hint: "keep one of them")
+        default:
+            return Diagnostic(file: file, line: lineOffset + 1, message: "YAML error: \(error)")
+        }
+    }
+
+    static func hint(for problem: String) -> String? {
+        if problem.contains("mapping values are not allowed") {
+            return "a value that contains ': ' must be quoted, e.g. \"Klo 18: kerho\""
+        }
+        if problem.contains("found character that cannot start any token") {
+            return "values starting with @, ` or a tab must be quoted"
+        }
+        return nil
+    }
+
+    private struct Converter {
+        let file: String
+        let lineOffset: Int
+        let lines: [String]
+        var diagnostics: [Diagnostic] = []
+
+        func position(_ mark: Mark?) -> SourcePosition {
+            SourcePosition(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+        }
+
+        /// The source character where a node starts: `&` means an anchor, `!` a tag.
+        /// (Yams resolves aliases to the anchored node, so an anchor is always there to find.)
+        func startCharacter(_ mark: Mark?) -> Character? {
+            guard let mark, mark.line >= 1, mark.line <= lines.count else { return nil }
+            let line = lines[mark.line - 1]
+            let chars = Array(line)
+            let index = mark.column - 1
+            guard index >= 0, index < chars.count else { return nil }
+            return chars[index]
+        }
+
+        mutating func checkFeatures(_ node: Node) {
+            switch startCharacter(node.mark) {
+            case "&":
+                diagnostics.append(Diagnostic(file: file, line: position(node.mark).line, column: position(node.mark).column,
+                                              message: "YAML anchors and aliases (&name, *name) are not allowed",
+                                              hint: "write the value out in full"))
+            case "!":
+                diagnostics.append(Diagnostic(file: file, line: position(node.mark).line, column: position(node.mark).column,
+                                              message: "YAML tags (!tag) are not allowed",
+                                              hint: "write plain values; quote text that starts with '!'"))
+            default: break
+            }
+        }
+
+        mutating func convert(_ node: Node) -> YAMLValue {
+            checkFeatures(node)
+            let pos = position(node.mark)
+            switch node {
+            case let .scalar(s):
+                return YAMLValue(kind: .scalar(s.string, plain: s.style == .plain), position: pos)
+            case let .sequence(seq):
+                return YAMLValue(kind: .sequence(seq.map { convert($0) }), position: pos)
+            case let .mapping(map):
+                var entries: [YAMLEntry] = []
+                for (k, v) in map {
+                    checkFeatures(k)
+                    let key = k.scalar?.string ?? ""
+                    entries.append(YAMLEntry(key: key, keyPosition: position(k.mark), value: convert(v)))
+                }
+                return YAMLValue(kind: .mapping(entries), position: pos)
+            case let .alias(a):
+                diagnostics.append(Diagnostic(file: file, line: position(a.mark).line, column: position(a.mark).column,
+                                              message: "YAML aliases (*name) are not allowed", hint: "write the value out in full"))
+                return YAMLValue(kind: .scalar("", plain: true), position: pos)
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Ccmark
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Markdown to HTML with libcmark, made safe for untrusted association text.
+///
+/// cmark's default (safe) mode drops raw HTML and blanks `javascript:` links; on top of that we
+/// walk the node tree to allow only http(s)/mailto/tel and relative links, to point `images/...`
+/// at the published copy, and to move headings one level down (the page title is the `<h1>`).
+public struct MarkdownRenderer: Sendable {
+    /// Absolute path of the site root, e.g. `/yhdistystoiminta/`.
+    public var basePath: String
+
+    public init(basePath: String) { self.basePath = basePath }
+
+    public func html(_ markdown: String, allowRawHTML: Bool = false) -> String {
+        var options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        guard let doc = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return "" }
+        defer { cmark_node_free(doc) }
+        rewrite(doc)
+        guard let out = cmark_render_html(doc, options) else { return "" }
+        defer { free(out) }
+        return String(cString: out)
+    }
+
+    /// The first paragraph as plain text, for meta descriptions.
+    public static func plainText(_ markdown: String, limit: Int = 160) -> String {
+        var text = ""
+        for line in markdown.split(separator: "\n") {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { if !text.isEmpty { break } else { continue } }
+            if t.hasPrefix("#") || t.hasPrefix("-") && text.isEmpty { continue }
+            text += (text.isEmpty ? "" : " ") + t
+        }
+        text = text.filter { !"*_`#>[]".contains($0) }
+        if text.count > limit { text = String(text.prefix(limit - 1)) + "…" }
+        return text
+    }
+
+    /// Schemes a link may use; anything else becomes an empty link target.
+    static func isAllowed(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        guard let colon = lower.firstIndex(of: ":") else { return true }
+        let scheme = lower[..<colon]
+        // A ':' after '/', '?' or '#' is part of a relative path, not a scheme.
+        if scheme.contains(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { return true }
+        return ["http", "https", "mailto", "tel"].contains(String(scheme))
+    }
+
+    private func rewrite(_ doc: OpaquePointer) {
+        guard let iter = cmark_iter_new(doc) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let ev = cmark_iter_next(iter)
+            if ev == CMARK_EVENT_DONE { break }
+            guard ev == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                let level = cmark_node_get_heading_level(node)
+                cmark_node_set_heading_level(node, min(6, level + 1))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard let raw = cmark_node_get_url(node) else { continue }
+                let url = String(cString: raw)
+                if !MarkdownRenderer.isAllowed(url) {
+                    cmark_node_set_url(node, "")
+                } else if url.hasPrefix("images/") && !url.contains("..") {
+                    cmark_node_set_url(node, basePath + url)
+                }
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+/// Reads typed fields from a front matter mapping and reports every problem where it is.
+///
+/// Every decoder of the content model goes through this type, so a rule such as "unknown keys
+/// are errors, with a did-you-mean hint" or "URLs are http(s) only" is written once.
+public struct FieldReader {
+    public private(set) var log = DiagnosticLog()
+    private var entries: [String: YAMLEntry] = [:]
+    private var order: [String] = []
+    /// Where the mapping starts: missing fields are reported here.
+    public let origin: SourcePosition
+    /// Dotted path prefix of nested mappings, e.g. `contact_person.`.
+    public let prefix: String
+
+    public init(_ value: YAMLValue, prefix: String = "", allowed: [String], requiredFile: String? = nil) {
+        origin = value.position
+        self.prefix = prefix
+        switch value.kind {
+        case let .mapping(list):
+            for e in list {
+                entries[e.key] = e
+                order.append(e.key)
+            }
+        default:
+            error(at: value.position, field: String(prefix.dropLast()), "expected \(prefix.isEmpty ? "front matter fields" : "a mapping of fields"), found \(value.typeName)")
+        }
+        let all = allowed + ["extra"]
+        for key in order where !all.contains(key) {
+            let e = entries[key]!
+            error(at: e.keyPosition, field: prefix + key, "unknown field '\(prefix)\(key)'",
+                  hint: Suggestion.closest(to: key, in: allowed).map { "did you mean '\($0)'? Fields here: \(allowed.joined(separator: ", ")); free fields go under 'extra:'" }
+                      ?? "fields here: \(allowed.joined(separator: ", ")); free fields go under 'extra:'")
+        }
+    }
+
+    // MARK: reporting
+
+    public mutating func error(at p: SourcePosition, field: String, _ message: String, hint: String? = nil) {
+        log.append(Diagnostic(file: p.file, line: p.line, column: p.column, severity: .error, field: field, message: message, hint: hint))
+    }
+    public mutating func warning(at p: SourcePosition, field: String, _ message: String, hint: String? = nil) {
+        log.append(Diagnostic(file: p.file, line: p.line, column: p.column, severity: .warning, field: field, message: message, hint: hint))
+    }
+    public mutating func absorb(_ other: FieldReader) { log.append(contentsOf: other.log.items) }
+
+    public func has(_ key: String) -> Bool { entries[key].map { !$0.value.isNull } ?? false }
+    public func position(of key: String) -> SourcePosition { entries[key]?.value.position ?? origin }
+    public func name(_ key: String) -> String { prefix + key }
+
+    /// The raw value; reports a missing required field.
+    public mutating func value(_ key: String, required: Bool = false) -> YAMLValue? {
+        guard let e = entries[key], !e.value.isNull else {
+            if required {
+                error(at: origin, field: name(key), "required field '\(name(key))' is missing")
+            }
+            return nil
+        }
+        return e.value
+    }
+
+    // MARK: scalars
+
+    public mutating func text(_ key: String, required: Bool = false, maxLength: Int? = nil) -> String? {
+        guard let v = value(key, required: required) else { return nil }
+        guard let s = v.scalarText else {
+            error(at: v.position, field: name(key), "'\(name(key))' must be text, found \(v.typeName)")
+            return nil
+        }
+        let t = s.trimmed
+        if t.isEmpty {
+            if required { error(at: v.position, field: name(key), "'\(name(key))' must not be empty") }
+            return nil
+        }
+        if let maxLength, t.count > maxLength {
+            error(at: v.position, field: name(key), "'\(name(key))' is \(t.count) characters long; at most \(maxLength) are allowed",
+                  hint: "shorten it; the full text belongs in the Markdown body")
+        }
+        return t
+    }
+
+    public mutating func int(_ key: String, required: Bool = false, range: ClosedRange<Int>? = nil) -> Int? {
+        guard let v = value(key, required: required) else { return nil }
+        guard let s = v.scalarText, let n = Int(s.trimmed) else {
+            error(at: v.position, field: name(key), "'\(name(key))' must be a whole number, found \(v.scalarText.map { "'\($0)'" } ?? v.typeName)")
+            return nil
+        }
+        if let range, !range.contains(n) {
+            error(at: v.position, field: name(key), "'\(name(key))' must be between \(range.lowerBound) and \(range.upperBound), found \(n)")
+            return nil
+        }
+        return n
+    }
+
+    public mutating func double(_ key: String, range: ClosedRange<Double>) -> Double? {
+        guard let v = value(key) else { return nil }
+        guard let s = v.scalarText, let n = Double(s.trimmed), range.contains(n) else {
+            error(at: v.position, field: name(key), "'\(name(key))' must be a number between \(range.lowerBound) and \(range.upperBound)")
+            return nil
+        }
+        return n
+    }
+
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let v = value(key) else { return nil }
+        switch v.scalarText?.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error(at: v.position, field: name(key), "'\(name(key))' must be true or false")
+            return nil
+        }
+    }
+
+    /// An ISO date `2027-03-18`.
+    public mutating func day(_ key: String, required: Bool = false) -> Day? {
+        guard let v = value(key, required: required) else { return nil }
+        return day(v, field: name(key))
+    }
+
+    public mutating func day(_ v: YAMLValue, field: String) -> Day? {
+        guard let s = v.scalarText?.trimmed else {
+            error(at: v.position, field: field, "'\(field)' must be a date such as 2027-03-18")
+            return nil
+        }
+        if let d = Day.parse(s) { return d }
+        if Day.looksLikeISO(s) {
+            error(at: v.position, field: field, "'\(field)': \(s) is not a date that exists")
+        } else {
+            error(at: v.position, field: field, "'\(field)' must be a date such as 2027-03-18, found '\(s)'")
+        }
+        return nil
+    }
+
+    /// A date once (`2027-03-18`) or every year (`"03-18"`).
+    public mutating func dateSpec(_ key: String, required: Bool = false) -> DateSpec? {
+        guard let v = value(key, required: required) else { return nil }
+        guard let s = v.scalarText?.trimmed else {
+            error(at: v.position, field: name(key), "'\(name(key))' must be a date such as 2027-03-18 or \"03-18\" (every year)")
+            return nil
+        }
+        if let d = Day.parse(s) { return .once(d) }
+        if let md = MonthDay.parse(s) { return .yearly(md) }
+        if Day.looksLikeISO(s) || MonthDay.looksLikeMonthDay(s) {
+            error(at: v.position, field: name(key), "'\(name(key))': \(s) is not a date that exists",
+                  hint: s.hasSuffix("02-29") ? "a yearly date cannot be 02-29" : nil)
+        } else {
+            error(at: v.position, field: name(key), "'\(name(key))' must be a date such as 2027-03-18 or \"03-18\" (every year), found '\(s)'")
+        }
+        return nil
+    }
+
+    public mutating func webURL(_ key: String, required: Bool = false) -> String? {
+        guard let s = text(key, required: required) else { return nil }
+        guard AddressCheck.isWebURL(s) else {
+            error(at: position(of: key), field: name(key), "'\(name(key))' must be a web address starting with https:// or http://, found '\(s)'")
+            return nil
+        }
+        return s
+    }
+
+    public mutating func email(_ key: String, required: Bool = false) -> String? {
+        guard var s = text(key, required: required) else { return nil }
+        if s.lowercased().hasPrefix("mailto:") { s = String(s.dropFirst(7)) }
+        guard AddressCheck.isEmail(s) else {
+            error(at: position(of: key), field: name(key), "'\(name(key))' is not an e-mail address: '\(s)'", hint: "write it as name@example.fi")
+            return nil
+        }
+        return s
+    }
+
+    public mutating func phone(_ key: String) -> PhoneNumber? {
+        guard let v = value(key) else { return nil }
+        guard var s = v.scalarText?.trimmed else {
+            error(at: v.position, field: name(key), "'\(name(key))' must be a phone number")
+            return nil
+        }
+        if s.lowercased().hasPrefix("tel:") { s = String(s.dropFirst(4)) }
+        guard let p = PhoneNumber.parse(s) else {
+            error(at: v.position, field: name(key), "'\(name(key))' is not a phone number: '\(s)'",
+                  hint: "write it as +358 40 123 4567 or 040 123 4567, in quotes")
+            return nil
+        }
+        return p
+    }
+
+    // MARK: lists and mappings
+
+    /// A list; a single value is accepted as a list of one only when `lenient` is true.
+    public mutating func list(_ key: String, required: Bool = false) -> [YAMLValue]? {
+        guard let v = value(key, required: required) else { return nil }
+        guard case let .sequence(items) = v.kind else {
+            error(at: v.position, field: name(key), "'\(name(key))' must be a list, e.g. [a, b] or lines starting with '- '")
+            return nil
+        }
+        if required && items.isEmpty { error(at: v.position, field: name(key), "'\(name(key))' must list at least one item") }
+        return items
+    }
+
+    public mutating func textList(_ key: String, required: Bool = false) -> [String] {
+        guard let items = list(key, required: required) else { return [] }
+        var out: [String] = []
+        for (i, item) in items.enumerated() {
+            guard let s = item.scalarText?.trimmed, !s.isEmpty else {
+                error(at: item.position, field: "\(name(key))[\(i)]", "items of '\(name(key))' must be text")
+                continue
+            }
+            out.append(s)
+        }
+        return out
+    }
+
+    /// A list of ids from a fixed set; unknown ids are errors that list the allowed ones.
+    public mutating func ids(_ key: String, allowed: [String], what: String, required: Bool = false) -> [String] {
+        guard let items = list(key, required: required) else { return [] }
+        var out: [String] = []
+        for (i, item) in items.enumerated() {
+            guard let s = item.scalarText?.trimmed else {
+                error(at: item.position, field: "\(name(key))[\(i)]", "items of '\(name(key))' must be \(what) ids")
+                continue
+            }
+            if allowed.contains(s) {
+                if !out.contains(s) { out.append(s) }
+            } else {
+                error(at: item.position, field: "\(name(key))[\(i)]", "unknown \(what) '\(s)'", hint: Suggestion.hint(for: s, allowed: allowed))
+            }
+        }
+        return out
+    }
+
+    /// One id from a fixed set.
+    public mutating func id(_ key: String, allowed: [String], what: String, required: Bool = false) -> String? {
+        guard let s = text(key, required: required) else { return nil }
+        guard allowed.contains(s) else {
+            error(at: position(of: key), field: name(key), "unknown \(what) '\(s)'", hint: Suggestion.hint(for: s, allowed: allowed))
+            return nil
+        }
+        return s
+    }
+
+    public mutating func mapping(_ key: String, allowed: [String], required: Bool = false) -> FieldReader? {
+        guard let v = value(key, required: required) else { return nil }
+        guard case .mapping = v.kind else {
+            error(at: v.position, field: name(key), "'\(name(key))' must be a mapping (key: value lines), found \(v.typeName)")
+            return nil
+        }
+        return FieldReader(v, prefix: name(key) + ".", allowed: allowed)
+    }
+
+    /// A mapping of free names to text, in written order (`social:`, `extra:`).
+    public mutating func textMap(_ key: String) -> [(key: String, value: String, position: SourcePosition)] {
+        guard let v = value(key) else { return [] }
+        guard case let .mapping(list) = v.kind else {
+            error(at: v.position, field: name(key), "'\(name(key))' must be a mapping (key: value lines)")
+            return []
+        }
+        var out: [(String, String, SourcePosition)] = []
+        for e in list {
+            guard let s = e.value.scalarText else {
+                error(at: e.value.position, field: "\(name(key)).\(e.key)", "'\(name(key)).\(e.key)' must be text")
+                continue
+            }
+            out.append((e.key, s.trimmed, e.value.position))
+        }
+        return out
+    }
+
+    /// `extra:` is free for themes: kept as text values, never validated beyond that.
+    public mutating func extra() -> [String: String] {
+        guard let v = entries["extra"]?.value, case let .mapping(list) = v.kind else { return [:] }
+        var out: [String: String] = [:]
+        for e in list { if let s = e.value.scalarText { out[e.key] = s } }
+        return out
+    }
+
+    /// A mapping given per language or a single string (`title: {fi: ..., sv: ...}`).
+    public mutating func localizedText(_ key: String, languages: [String], required: Bool = false) -> LocalizedText? {
+        guard let v = value(key, required: required) else { return nil }
+        switch v.kind {
+        case let .scalar(s, _):
+            return LocalizedText(s.trimmed)
+        case let .mapping(list):
+            var values: [String: String] = [:]
+            for e in list {
+                if !languages.contains(e.key) {
+                    error(at: e.keyPosition, field: "\(name(key)).\(e.key)", "'\(e.key)' is not one of the site's languages",
+                          hint: "languages: \(languages.joined(separator: ", "))")
+                }
+                guard let s = e.value.scalarText else {
+                    error(at: e.value.position, field: "\(name(key)).\(e.key)", "'\(name(key)).\(e.key)' must be text")
+                    continue
+                }
+                values[e.key] = s.trimmed
+            }
+            return LocalizedText(values: values, default: languages.first ?? "fi")
+        case .sequence:
+            error(at: v.position, field: name(key), "'\(name(key))' must be text, or text per language such as {fi: ..., sv: ...}")
+            return nil
+        }
+    }
+}
