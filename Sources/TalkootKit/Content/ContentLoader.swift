@@ -10,6 +10,10 @@ public struct ContentLoader: Sendable {
     /// How paths are shown in diagnostics, e.g. `content`.
     public var displayRoot: String
     public var today: Day
+    /// `--base-url`: replaces site.yml's base_url (for previews under another address).
+    public var baseURLOverride: String?
+    /// Items with `draft: true` are left out unless this is set (`--drafts`).
+    public var includeDrafts = false
 
     public init(directory: URL, displayRoot: String? = nil, today: Day) {
         self.directory = directory
@@ -86,6 +90,14 @@ public struct ContentLoader: Sendable {
             if let p { parsed[rel] = p }
         }
 
+        // Drafts (`draft: true` in the default-language file) are left out unless asked for.
+        if !includeDrafts {
+            for kind in ContentKind.allCases {
+                for (slug, item) in items[kind]! {
+                    if let d = item.defaultFile, let p = parsed[d], ContentLoader.isDraft(p.fields) { items[kind]![slug] = nil }
+                }
+            }
+        }
         let parsedFiles = parsed
         var slugs: [ContentKind: Set<String>] = [:]
         for kind in ContentKind.allCases { slugs[kind] = Set(items[kind]!.values.filter { $0.defaultFile != nil }.map(\.slug)) }
@@ -148,8 +160,16 @@ public struct ContentLoader: Sendable {
             return nil
         }
         guard let value = YAMLReader.parse(FrontMatterFile.normalise(raw), file: display("site.yml"), lineOffset: 0, log: &log) else { return nil }
-        let (config, ds) = SiteConfigDecoder.decode(value)
+        let (decoded, ds) = SiteConfigDecoder.decode(value)
         log.append(contentsOf: ds)
+        guard var config = decoded else { return nil }
+        if let override = baseURLOverride {
+            guard AddressCheck.isWebURL(override) else {
+                log.append(Diagnostic(file: "--base-url", message: "--base-url must start with https:// or http://, found '\(override)'"))
+                return nil
+            }
+            config.baseURL = override.hasSuffix("/") ? override : override + "/"
+        }
         return config
     }
 
@@ -254,7 +274,9 @@ public struct ContentLoader: Sendable {
         var translated: Set<String> = [languages[0]]
         var failed = false
 
+        let fields = fields + ["draft"]
         var r = FieldReader(base.fields, allowed: fields)
+        _ = r.bool("draft")
         let primary = decode(&r, base.body, context)
         log.append(contentsOf: r.log.items)
         if primary == nil { failed = true }
@@ -278,6 +300,11 @@ public struct ContentLoader: Sendable {
         let item = Localized(slug: raw.slug, sourcePath: base.path, versions: versions.compactMapValues { $0 }, translated: translated,
                              defaultLanguage: languages[0])
         return (item, log.items)
+    }
+
+    static func isDraft(_ fields: YAMLValue) -> Bool {
+        guard case let .mapping(entries) = fields.kind, let e = entries.first(where: { $0.key == "draft" }) else { return false }
+        return ["true", "yes", "on"].contains(e.value.scalarText?.lowercased() ?? "")
     }
 
     /// The default file's fields with the translation's top-level fields put over them.

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Writes a built site atomically: everything goes into a temporary folder beside the output,
+/// which then replaces the output in two renames. Whatever fails, `site/` is the last good build.
+public struct Publisher: Sendable {
+    public var output: URL
+
+    public init(output: URL) { self.output = output }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case io(String)
+        public var description: String { if case let .io(s) = self { return s }; return "" }
+    }
+
+    public func publish(_ files: [OutputFile]) throws(Failure) {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(name).tmp-\(pid)")
+        let old = parent.appendingPathComponent(".\(name).old-\(pid)")
+        try? fm.removeItem(at: staging)
+        try? fm.removeItem(at: old)
+        do {
+            try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            try write(files, into: staging)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw .io("could not write the site into \(staging.path): \(error.localizedDescription)")
+        }
+        var isDir: ObjCBool = false
+        let exists = fm.fileExists(atPath: output.path, isDirectory: &isDir)
+        if exists && !isDir.boolValue {
+            try? fm.removeItem(at: staging)
+            throw .io("\(output.path) exists and is not a folder")
+        }
+        do {
+            if exists { try fm.moveItem(at: output, to: old) }
+            try fm.moveItem(at: staging, to: output)
+        } catch {
+            if exists && !fm.fileExists(atPath: output.path) { try? fm.moveItem(at: old, to: output) }
+            try? fm.removeItem(at: staging)
+            throw .io("could not replace \(output.path): \(error.localizedDescription)")
+        }
+        try? fm.removeItem(at: old)
+    }
+
+    /// Folders first (in order), then the files on all cores.
+    func write(_ files: [OutputFile], into root: URL) throws {
+        let fm = FileManager.default
+        var folders = Set<String>()
+        for f in files {
+            let dir = (f.path as NSString).deletingLastPathComponent
+            if !dir.isEmpty { folders.insert(dir) }
+        }
+        for dir in folders.sorted() {
+            try fm.createDirectory(at: root.appendingPathComponent(dir), withIntermediateDirectories: true)
+        }
+        let errors = files.parallelMap { f -> String? in
+            let url = root.appendingPathComponent(f.path)
+            do {
+                switch f.body {
+                case let .text(s): try Data(s.utf8).write(to: url)
+                case let .data(d): try d.write(to: url)
+                case let .copy(src): try fm.copyItem(at: src, to: url)
+                }
+                return nil
+            } catch {
+                return "\(f.path): \(error.localizedDescription)"
+            }
+        }
+        if let first = errors.compactMap({ $0 }).first { throw Failure.io(first) }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The whole build: load and validate content, load the theme, render every page in every
+/// language, add feeds and exports, and publish atomically. The library never prints: the
+/// caller gets a report.
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        public var content: URL
+        public var themes: URL
+        public var output: URL
+        public var today: Day
+        public var baseURL: String?
+        public var contentDisplay: String?
+        public var themesDisplay: String?
+        /// Build items marked `draft: true` too (`--drafts`).
+        public var includeDrafts = false
+        public init(content: URL, themes: URL, output: URL, today: Day, baseURL: String? = nil,
+                    contentDisplay: String? = nil, themesDisplay: String? = nil) {
+            self.content = content
+            self.themes = themes
+            self.output = output
+            self.today = today
+            self.baseURL = baseURL
+            self.contentDisplay = contentDisplay
+            self.themesDisplay = themesDisplay
+        }
+    }
+
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var pages = 0
+        public var files = 0
+        public var ioError: String?
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    public var options: Options
+    public init(options: Options) { self.options = options }
+
+    /// Validates and renders without touching the disk.
+    public func render() -> (files: [OutputFile], pages: Int, diagnostics: [Diagnostic]) {
+        var loader = ContentLoader(directory: options.content, displayRoot: options.contentDisplay, today: options.today)
+        loader.baseURLOverride = options.baseURL
+        loader.includeDrafts = options.includeDrafts
+        let loaded = loader.load()
+        guard let site = loaded.site else { return ([], 0, loaded.diagnostics) }
+        let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themes, name: site.config.theme,
+                                                   displayRoot: options.themesDisplay ?? options.themes.lastPathComponent)
+        let diagnostics = loaded.diagnostics + themeDiagnostics
+        guard let theme, !themeDiagnostics.contains(where: { $0.severity == .error }) else { return ([], 0, diagnostics) }
+        let (files, pages) = SiteBuilder.files(site: site, theme: theme)
+        return (files, pages, diagnostics)
+    }
+
+    /// Every output file of a validated site, in a fixed order.
+    public static func files(site: Site, theme: Theme) -> ([OutputFile], Int) {
+        let env = RenderEnvironment(site: site, theme: theme)
+        let ids = PageID.all(site)
+        var jobs: [(PageID, String)] = []
+        for id in ids { for l in site.config.languages { jobs.append((id, l)) } }
+        let html = jobs.parallelMap { job in
+            OutputFile(path: Routes.file(for: job.0.path(env.routes, job.1)), text: env.render(job.0, job.1))
+        }
+        var files = html
+        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(pages: ids, routes: env.routes, languages: site.config.languages)))
+        files += Exports.files(env)
+        for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) { files.append(OutputFile(path: path, copyOf: url)) }
+        return (files, html.count)
+    }
+
+    public func build() -> Report {
+        let (files, pages, diagnostics) = render()
+        var report = Report(diagnostics: diagnostics, pages: pages, files: files.count)
+        guard !report.hasErrors, !files.isEmpty else { return report }
+        var all = files
+        for image in imageFiles() { all.append(image) }
+        report.files = all.count
+        do {
+            try Publisher(output: options.output).publish(all)
+        } catch {
+            report.ioError = error.description
+        }
+        return report
+    }
+
+    func imageFiles() -> [OutputFile] {
+        Theme.files(under: options.content.appendingPathComponent("images")).map { OutputFile(path: "images/" + $0.0, copyOf: $0.1) }
+    }
+}

@@ -1,0 +1,46 @@
+/// Sorting names the way Finnish and Swedish readers expect: … X Y Z Å Ä Ö.
+public enum Collation {
+    public static func key(_ name: String) -> String {
+        var out = ""
+        for c in name.lowercased() {
+            switch c {
+            case "å": out += "z\u{1}"
+            case "ä", "æ": out += "z\u{2}"
+            case "ö", "ø": out += "z\u{3}"
+            case "é", "è", "ê", "ë": out += "e"
+            case "á", "à", "â": out += "a"
+            case "ü": out += "y"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The letter an item is listed under in an A–Ö index.
+    public static func initial(_ name: String) -> String {
+        guard let c = name.uppercased().first(where: { $0.isLetter || $0.isNumber }) else { return "#" }
+        if c.isNumber { return "0–9" }
+        switch c {
+        case "Å", "Ä", "Ö": return String(c)
+        case "É", "È": return "E"
+        case "Ü": return "Y"
+        default: return String(c)
+        }
+    }
+}
+
+/// Percent-encoding for mailto: and query strings (RFC 3986 unreserved characters pass).
+public enum URLEncoding {
+    public static func component(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            switch b {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E: out.unicodeScalars.append(UnicodeScalar(b))
+            default:
+                let hex = Array("0123456789ABCDEF")
+                out += "%" + String(hex[Int(b >> 4)]) + String(hex[Int(b & 0xF)])
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,256 @@
+/// Template contexts for single content items: plain `[String: Any]` dictionaries, the fastest
+/// input for swift-mustache. Every value from content goes out through `{{ }}` (escaped);
+/// only Markdown HTML from libcmark is inserted raw.
+extension RenderEnvironment {
+    public func associationCard(_ item: Localized<Association>, _ language: String) -> [String: Any] {
+        let a = item.version(language)
+        var c: [String: Any] = [
+            "slug": item.slug, "name": a.name, "summary": a.summary,
+            "href": href(routes.item(.associations, item.slug, language)),
+            "sectors": a.sectors.map { ["id": $0, "name": sectorName($0, language),
+                                        "href": href(routes.filter(.sector, value: $0, language))] },
+            "volunteers": a.volunteersWanted, "stale": site.isStale(a),
+            "dataSectors": a.sectors.joined(separator: " "), "dataGroups": a.targetGroups.joined(separator: " "),
+            "dataLanguages": a.languages.joined(separator: " "), "dataArea": a.area.map { Slug.make(from: $0) } ?? "",
+        ]
+        if let area = a.area { c["area"] = area }
+        if let logo = imageHref(a.logo) { c["logo"] = logo }
+        return c
+    }
+
+    public func associationDetail(_ item: Localized<Association>, _ language: String) -> [String: Any] {
+        let a = item.version(language)
+        var c = associationCard(item, language)
+        c["descriptionHTML"] = html(a.body)
+        c["targetGroups"] = a.targetGroups.map { ["name": targetGroupLabel($0, language), "href": href(routes.filter(.targetGroup, value: $0, language))] }
+        c["languages"] = a.languages.map { ["name": languageLabel($0, language)] }
+        if let v = a.registerNumber { c["registerNumber"] = v }
+        if let v = a.founded { c["founded"] = String(v) }
+        if let v = a.website { c["website"] = v }
+        if let v = a.email { c["email"] = v }
+        if let v = phone(a.phone) { c["phone"] = v }
+        if let p = a.publicContactPerson {
+            var cp: [String: Any] = ["name": p.name]
+            if let r = p.role { cp["role"] = r }
+            if let e = p.email { cp["email"] = e }
+            if let ph = phone(p.phone) { cp["phone"] = ph }
+            c["contactPerson"] = cp
+        }
+        c["hasActivities"] = !a.activities.isEmpty
+        c["hasTargetGroups"] = !a.targetGroups.isEmpty
+        c["hasActivityLanguages"] = !a.languages.isEmpty
+        c["hasMeetsAt"] = !a.meetsAt.isEmpty
+        c["social"] = a.social.map { ["name": $0.name.prefix(1).uppercased() + $0.name.dropFirst(), "url": $0.url] }
+        c["hasSocial"] = !a.social.isEmpty
+        c["meetsAt"] = a.meetsAt.compactMap { place(.facility($0), language) }
+        c["activities"] = a.activities.map { act -> [String: Any] in
+            var d: [String: Any] = ["name": act.name]
+            if let w = act.when { d["when"] = w }
+            if let p = place(act.place, language) { d["where"] = p }
+            if !act.audience.isEmpty { d["audience"] = act.audience.map { targetGroupLabel($0, language) }.joined(separator: ", ") }
+            if let cost = act.cost { d["cost"] = cost }
+            return d
+        }
+        if let m = a.membership { c["membership"] = m }
+        if let v = a.volunteerTasks { c["volunteerTasks"] = v }
+        c["updated"] = date(a.updated)
+        c["updatedISO"] = a.updated.iso
+        c["reportChangeHref"] = changeMailHref(item, language)
+        return c
+    }
+
+    /// The "Ilmoita muutos" e-mail: the association's current fields as `key: value` lines,
+    /// which the association edits and `talkoot intake` reads back.
+    public func changeMailHref(_ item: Localized<Association>, _ language: String) -> String {
+        let a = item.primary
+        var lines = ["talkoot-slug: \(item.slug)", "", "name: \(a.name)", "summary: \(a.summary)",
+                     "website: \(a.website ?? "")", "email: \(a.email ?? "")", "phone: \(a.phone?.display ?? "")",
+                     "area: \(a.area ?? "")", "membership: \(a.membership ?? "")",
+                     "volunteers_wanted: \(a.volunteersWanted ? "true" : "false")", "volunteer_tasks: \(a.volunteerTasks ?? "")"]
+        lines.append("")
+        let subject = t("changeMailSubject", language, ["name": a.name])
+        return "mailto:\(site.config.contactEmail)?subject=\(URLEncoding.component(subject))&body=\(URLEncoding.component(lines.joined(separator: "\n")))"
+    }
+
+    public func addAssociationHref(_ language: String) -> String {
+        let fields = ["name", "summary", "sectors", "area", "website", "email", "phone", "contact_person", "target_groups",
+                      "membership", "volunteers_wanted"]
+        let body = (["talkoot-slug: "] + [""] + fields.map { "\($0): " } + [""]).joined(separator: "\n")
+        return "mailto:\(site.config.contactEmail)?subject=\(URLEncoding.component(t("addMailSubject", language)))&body=\(URLEncoding.component(body))"
+    }
+
+    public func liaisonCard(_ item: Localized<Liaison>, _ language: String) -> [String: Any] {
+        let l = item.version(language)
+        var c: [String: Any] = ["slug": item.slug, "name": l.name, "descriptionHTML": html(l.body),
+                                "href": href(routes.item(.liaisons, item.slug, language))]
+        switch l.role {
+        case .liaison: c["roleLabel"] = t("liaisonRoleLiaison", language)
+        case .agent: c["roleLabel"] = t("liaisonRoleAgent", language)
+        case .sectorContact: c["roleLabel"] = t("liaisonRoleSectorContact", language)
+        }
+        if let v = l.title { c["title"] = v }
+        if let v = l.organisation { c["organisation"] = v }
+        if let v = l.email { c["email"] = v }
+        if let v = phone(l.phone) { c["phone"] = v }
+        if let v = imageHref(l.photo) { c["photo"] = v }
+        if let v = l.officeHours { c["officeHours"] = v }
+        c["sectors"] = l.sectors.map { ["name": sectorName($0, language)] }
+        return c
+    }
+
+    public func facilityCard(_ item: Localized<Facility>, _ language: String) -> [String: Any] {
+        let f = item.version(language)
+        var c: [String: Any] = ["slug": item.slug, "name": f.name, "address": f.address, "free": f.isFree,
+                                "href": href(routes.item(.facilities, item.slug, language)),
+                                "features": f.accessibilityFeatures.map { ["id": $0, "label": featureLabel($0, language)] },
+                                "dataFeatures": f.accessibilityFeatures.joined(separator: " "), "hasFeatures": !f.accessibilityFeatures.isEmpty]
+        if let p = f.price { c["price"] = p }
+        if let cap = f.capacity { c["capacity"] = String(cap) }
+        return c
+    }
+
+    public func facilityDetail(_ item: Localized<Facility>, _ language: String) -> [String: Any] {
+        let f = item.version(language)
+        var c = facilityCard(item, language)
+        c["descriptionHTML"] = html(f.body)
+        if let v = f.owner { c["owner"] = v }
+        if let v = f.accessibility { c["accessibility"] = v }
+        if let v = f.openingHours { c["openingHours"] = v }
+        if let v = f.whoMayBook { c["whoMayBook"] = v }
+        c["equipment"] = f.equipment
+        c["hasEquipment"] = !f.equipment.isEmpty
+        if let b = f.booking {
+            var d: [String: Any] = [:]
+            if let v = b.url { d["url"] = v }
+            if let v = b.email { d["email"] = v }
+            if let v = phone(b.phone) { d["phone"] = v }
+            if let v = b.instructions { d["instructions"] = v }
+            c["booking"] = d
+        }
+        c["bookingPeriods"] = f.bookingPeriods.map { ["label": $0.label, "dates": spec($0.start, $0.end, language)] }
+        switch f.rules {
+        case let .page(slug)?:
+            c["rules"] = ["name": site.page(slug)?.version(language).title ?? slug, "href": href(routes.item(.pages, slug, language))]
+        case let .url(u)?:
+            c["rules"] = ["name": t("rules", language), "href": u]
+        case nil: break
+        }
+        if let lat = f.latitude, let lon = f.longitude {
+            c["mapHref"] = "https://www.openstreetmap.org/?mlat=\(lat)&mlon=\(lon)#map=17/\(lat)/\(lon)"
+        } else {
+            c["mapHref"] = "https://www.openstreetmap.org/search?query=\(URLEncoding.component(f.address))"
+        }
+        c["hasPeriods"] = !f.bookingPeriods.isEmpty
+        c["usedBy"] = site.associations.filter { $0.primary.meetsAt.contains(item.slug) }
+            .map { ["name": $0.version(language).name, "href": href(routes.item(.associations, $0.slug, language))] }
+        c["hasUsers"] = !(c["usedBy"] as! [[String: String]]).isEmpty
+        return c
+    }
+
+    public func grantStatus(_ g: Grant, _ language: String) -> [String: Any] {
+        switch AnnualClock.status(of: g, today: site.today) {
+        case .continuous: return ["label": t("continuousApplication", language), "state": "continuous", "open": true]
+        case let .open(until, time):
+            return ["label": "\(t("openUntil", language)) \(date(until))\(time.map { " \($0)" } ?? "")", "state": "open", "open": true]
+        case let .opens(d): return ["label": "\(t("opensNext", language)) \(date(d))", "state": "upcoming", "open": false]
+        case .closed: return ["label": t("closed", language), "state": "closed", "open": false]
+        }
+    }
+
+    public func grantCard(_ item: Localized<Grant>, _ language: String) -> [String: Any] {
+        let g = item.version(language)
+        var c: [String: Any] = ["slug": item.slug, "name": g.name, "href": href(routes.item(.grants, item.slug, language)),
+                                "status": grantStatus(g, language)]
+        if let v = g.amount { c["amount"] = v }
+        if let v = g.provider { c["provider"] = v }
+        return c
+    }
+
+    public func grantDetail(_ item: Localized<Grant>, _ language: String) -> [String: Any] {
+        let g = item.version(language)
+        var c = grantCard(item, language)
+        c["descriptionHTML"] = html(g.body)
+        c["sectors"] = g.allSectors ? [["name": t("allSectors", language)]] : g.sectors.map { ["name": sectorName($0, language)] }
+        if let v = g.eligible { c["eligible"] = v }
+        if let v = g.budget { c["budget"] = euros(v) }
+        if let v = g.applyURL { c["applyURL"] = v }
+        if let v = g.decision { c["decision"] = v }
+        if let v = g.reporting { c["reporting"] = v }
+        c["periods"] = g.application.map { w in
+            ["dates": spec(w.start, w.end, language) + (w.time.map { ", \(t("time", language).lowercased()) \($0)" } ?? "")]
+        }
+        c["hasPeriods"] = !g.application.isEmpty
+        if let slug = g.contact, let l = site.liaison(slug) { c["contact"] = liaisonCard(l, language) }
+        return c
+    }
+
+    /// `30 000` with a no-break space, as Finnish and Swedish write thousands.
+    public func euros(_ n: Int) -> String {
+        let s = String(n)
+        var out = ""
+        for (i, ch) in s.enumerated() {
+            if i > 0 && (s.count - i) % 3 == 0 { out += "\u{00A0}" }
+            out.append(ch)
+        }
+        return out
+    }
+
+    public func clockItem(_ i: ClockItem, _ language: String) -> [String: Any] {
+        var c: [String: Any] = ["id": i.id, "title": i.title, "kind": i.kind.rawValue, "kindLabel": kindLabel(i.kind, language),
+                                "start": i.start.iso, "end": i.end.iso,
+                                "dates": i.wholeMonth ? t("month\(i.start.month)", language) : range(i.start, i.end)]
+        if let tm = i.time { c["time"] = tm }
+        switch i.sourceKind {
+        case .grants: c["href"] = href(routes.item(.grants, i.sourceSlug, language))
+        case .facilities: c["href"] = href(routes.item(.facilities, i.sourceSlug, language))
+        case .clock: c["href"] = href(routes.item(.clock, i.sourceSlug, language))
+        default: break
+        }
+        return c
+    }
+
+    public func clockEntryDetail(_ item: Localized<ClockEntry>, _ language: String) -> [String: Any] {
+        let e = item.version(language)
+        var c: [String: Any] = ["slug": item.slug, "title": e.title, "kindLabel": kindLabel(e.kind, language),
+                                "descriptionHTML": html(e.body)]
+        switch e.when {
+        case let .date(s, end): c["dates"] = spec(s, end, language)
+        case let .months(ms): c["dates"] = ms.map { t("month\($0)", language) }.joined(separator: ", ")
+        }
+        if let v = e.time { c["time"] = v }
+        if let p = place(e.place, language) { c["place"] = p }
+        if let o = person(e.organizer, language) { c["organizer"] = o }
+        if let r = e.registration {
+            var d: [String: Any] = [:]
+            if let u = r.url { d["url"] = u }
+            if let dl = r.deadline { d["deadline"] = date(dl) }
+            c["registration"] = d
+        }
+        c["href"] = href(routes.item(.clock, item.slug, language))
+        c["hasRelated"] = !e.related.isEmpty
+        c["related"] = e.related.compactMap { ref -> [String: Any]? in
+            let parts = ref.split(separator: "/", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let kind = ContentKind(rawValue: parts[0]) else { return nil }
+            let name: String
+            switch kind {
+            case .grants: name = site.grant(parts[1])?.version(language).name ?? parts[1]
+            case .facilities: name = site.facility(parts[1])?.version(language).name ?? parts[1]
+            case .pages: name = site.page(parts[1])?.version(language).title ?? parts[1]
+            case .associations: name = site.associations.first { $0.slug == parts[1] }?.version(language).name ?? parts[1]
+            case .liaisons: name = site.liaison(parts[1])?.version(language).name ?? parts[1]
+            case .news: name = site.news.first { $0.slug == parts[1] }?.version(language).title ?? parts[1]
+            case .clock: name = site.clock.first { $0.slug == parts[1] }?.version(language).title ?? parts[1]
+            }
+            return ["name": name, "href": href(routes.item(kind, parts[1], language))]
+        }
+        return c
+    }
+
+    public func newsCard(_ item: Localized<NewsItem>, _ language: String) -> [String: Any] {
+        let n = item.version(language)
+        var c: [String: Any] = ["slug": item.slug, "title": n.title, "date": date(n.date), "dateISO": n.date.iso,
+                                "href": href(routes.item(.news, item.slug, language))]
+        if let s = n.summary { c["summary"] = s }
+        return c
+    }
+}

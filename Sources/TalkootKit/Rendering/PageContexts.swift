@@ -1,0 +1,285 @@
+/// The context of each page: its own data plus the frame every page shares
+/// (navigation, language switcher, footer links, SEO metadata).
+extension RenderEnvironment {
+    /// Title, meta description and page-specific context of one page.
+    struct PageContent {
+        var title: String
+        var description: String
+        var context: [String: Any]
+        /// Whether this language shows the default language's text.
+        var fallback = false
+        /// Content file behind the page, for the "edit in git" link.
+        var sourcePath: String?
+        var ogType = "website"
+        var breadcrumbs: [(String, String)] = []
+    }
+
+    func content(_ id: PageID, _ language: String) -> PageContent {
+        let cfg = site.config
+        let sectionTitle = cfg.title.text(language)
+        switch id {
+        case .home:
+            let landing = site.landing.version(language)
+            var c: [String: Any] = ["introHTML": html(landing.body)]
+            if let l = site.liaisons.filter({ $0.primary.role == .liaison }).sorted(by: { $0.primary.order < $1.primary.order }).first {
+                c["liaison"] = liaisonCard(l, language)
+            }
+            c["upcoming"] = AnnualClock.upcoming(site, language: language, limit: 3).map { clockItem($0, language) }
+            c["sections"] = sectionLinks(language)
+            c["latestNews"] = site.news.sorted { ($0.primary.date, $0.slug) > ($1.primary.date, $1.slug) }.prefix(3).map { newsCard($0, language) }
+            c["hasLatestNews"] = !site.news.isEmpty
+            c["addAssociationHref"] = addAssociationHref(language)
+            c["reportChangeHref"] = "mailto:\(cfg.contactEmail)?subject=\(URLEncoding.component(t("reportChange", language)))"
+            return PageContent(title: landing.title ?? sectionTitle, description: MarkdownRenderer.plainText(landing.body.source),
+                               context: c, fallback: site.landing.isFallback(language), sourcePath: site.landing.sourcePath)
+
+        case .associations, .associationFilter:
+            return directory(id, language)
+
+        case let .association(slug):
+            let item = site.associations.first { $0.slug == slug }!
+            let a = item.version(language)
+            return PageContent(title: a.name, description: a.summary, context: ["association": associationDetail(item, language)],
+                               fallback: item.isFallback(language), sourcePath: item.sourcePath, ogType: "profile",
+                               breadcrumbs: [(t("associations", language), routes.section(.associations, language))])
+
+        case .liaisons:
+            let sorted = site.liaisons.sorted { ($0.primary.order, $0.slug) < ($1.primary.order, $1.slug) }
+            let groups: [(Liaison.Role, String)] = [(.liaison, "liaisonRoleLiaison"), (.agent, "liaisonRoleAgent"), (.sectorContact, "liaisonRoleSectorContact")]
+            let c: [String: Any] = ["groups": groups.compactMap { role, key -> [String: Any]? in
+                let people = sorted.filter { $0.primary.role == role }
+                return people.isEmpty ? nil : ["id": role.rawValue, "heading": t(key, language), "people": people.map { liaisonCard($0, language) }]
+            }]
+            return PageContent(title: t("liaisons", language), description: t("sectionsLiaisons", language), context: c)
+
+        case .facilities:
+            let list = site.facilities.sorted { Collation.key($0.version(language).name) < Collation.key($1.version(language).name) }
+            return PageContent(title: t("facilities", language), description: t("sectionsFacilities", language),
+                               context: ["facilities": list.map { facilityCard($0, language) },
+                                         "features": AccessibilityFeature.ids.map { ["id": $0, "label": featureLabel($0, language)] }])
+
+        case let .facility(slug):
+            let item = site.facility(slug)!
+            let f = item.version(language)
+            return PageContent(title: f.name, description: MarkdownRenderer.plainText(f.body.source).isEmpty ? f.address : MarkdownRenderer.plainText(f.body.source),
+                               context: ["facility": facilityDetail(item, language)], fallback: item.isFallback(language),
+                               sourcePath: item.sourcePath, breadcrumbs: [(t("facilities", language), routes.section(.facilities, language))])
+
+        case .grants:
+            let cards = site.grants.sorted { Collation.key($0.version(language).name) < Collation.key($1.version(language).name) }.map { grantCard($0, language) }
+            func state(_ c: [String: Any]) -> String { (c["status"] as? [String: Any])?["state"] as? String ?? "" }
+            let c: [String: Any] = ["open": cards.filter { state($0) == "open" }, "upcoming": cards.filter { state($0) == "upcoming" },
+                                    "continuous": cards.filter { state($0) == "continuous" }, "closed": cards.filter { state($0) == "closed" },
+                                    "statusGroups": [("openNow", "open"), ("opensNext", "upcoming"), ("continuousApplication", "continuous"), ("closed", "closed")]
+                                        .compactMap { key, st -> [String: Any]? in
+                                            let list = cards.filter { state($0) == st }
+                                            return list.isEmpty ? nil : ["heading": t(key, language), "grants": list, "state": st]
+                                        }]
+            return PageContent(title: t("grants", language), description: t("sectionsGrants", language), context: c)
+
+        case let .grant(slug):
+            let item = site.grant(slug)!
+            let g = item.version(language)
+            return PageContent(title: g.name, description: MarkdownRenderer.plainText(g.body.source), context: ["grant": grantDetail(item, language)],
+                               fallback: item.isFallback(language), sourcePath: item.sourcePath,
+                               breadcrumbs: [(t("grants", language), routes.section(.grants, language))])
+
+        case .clock:
+            return clockPage(language)
+
+        case let .clockEntry(slug):
+            let item = site.clock.first { $0.slug == slug }!
+            let e = item.version(language)
+            return PageContent(title: e.title, description: MarkdownRenderer.plainText(e.body.source), context: ["entry": clockEntryDetail(item, language)],
+                               fallback: item.isFallback(language), sourcePath: item.sourcePath,
+                               breadcrumbs: [(t("clock", language), routes.section(.clock, language))])
+
+        case .evenings:
+            let evenings = site.clock.filter { $0.primary.kind == .evening }
+            func startDay(_ e: Localized<ClockEntry>) -> Day {
+                if case let .date(s, end) = e.primary.when { return (end ?? s).occurrence(in: site.today.year) }
+                return site.today
+            }
+            let upcoming = evenings.filter { startDay($0) >= site.today }.sorted { (startDay($0), $0.slug) < (startDay($1), $1.slug) }
+            let past = evenings.filter { startDay($0) < site.today }.sorted { (startDay($0), $0.slug) > (startDay($1), $1.slug) }
+            return PageContent(title: t("evenings", language), description: t("eveningsIntro", language),
+                               context: ["upcoming": upcoming.map { clockEntryDetail($0, language) }, "past": past.map { clockEntryDetail($0, language) },
+                                         "hasUpcoming": !upcoming.isEmpty, "hasPast": !past.isEmpty])
+
+        case .news:
+            let list = site.news.sorted { ($0.primary.date, $0.slug) > ($1.primary.date, $1.slug) }
+            return PageContent(title: t("news", language), description: t("sectionsNews", language),
+                               context: ["news": list.map { newsCard($0, language) }, "feedHref": href(routes.prefix(language) + "feed.xml")])
+
+        case let .newsItem(slug):
+            let item = site.news.first { $0.slug == slug }!
+            let n = item.version(language)
+            var c = newsCard(item, language)
+            c["bodyHTML"] = html(n.body)
+            return PageContent(title: n.title, description: n.summary ?? MarkdownRenderer.plainText(n.body.source), context: ["item": c],
+                               fallback: item.isFallback(language), sourcePath: item.sourcePath, ogType: "article",
+                               breadcrumbs: [(t("news", language), routes.section(.news, language))])
+
+        case let .page(slug):
+            let item = site.page(slug)!
+            let p = item.version(language)
+            return PageContent(title: p.title, description: MarkdownRenderer.plainText(p.body.source),
+                               context: ["bodyHTML": html(p.body, rawAllowed: cfg.allowRawHTMLInPages)],
+                               fallback: item.isFallback(language), sourcePath: item.sourcePath)
+
+        case .friendly:
+            return friendlyPage(language)
+
+        case .search:
+            return PageContent(title: t("search", language), description: t("searchPlaceholder", language),
+                               context: ["pagefindHref": href("pagefind/"), "directoryHref": href(routes.section(.associations, language))])
+        }
+    }
+
+    func sectionLinks(_ language: String) -> [[String: Any]] {
+        let sections: [(Routes.Section, String, String)] = [
+            (.associations, "associations", "sectionsAssociations"), (.liaisons, "liaisons", "sectionsLiaisons"),
+            (.facilities, "facilities", "sectionsFacilities"), (.grants, "grants", "sectionsGrants"),
+            (.clock, "clock", "sectionsClock"), (.evenings, "evenings", "sectionsEvenings"), (.news, "news", "sectionsNews"),
+        ]
+        return sections.map { ["label": t($0.1, language), "description": t($0.2, language), "href": href(routes.section($0.0, language)),
+                               "section": $0.0.rawValue] }
+    }
+
+    func directory(_ id: PageID, _ language: String) -> PageContent {
+        var list = site.associations
+        var heading = t("associations", language)
+        var current: (Routes.Filter, String?)?
+        if case let .associationFilter(f, v) = id {
+            list = list.filter { DirectoryFilters.matches($0.primary, f, v) }
+            current = (f, v)
+            heading = filterLabel(f, v, language)
+        }
+        list.sort { Collation.key($0.version(language).name) < Collation.key($1.version(language).name) }
+        let cards = list.map { associationCard($0, language) }
+        var bySector: [[String: Any]] = []
+        for sector in site.sectors {
+            let members = zip(list, cards).filter { $0.0.primary.sectors.contains(sector.id) }.map { $0.1 }
+            if !members.isEmpty {
+                bySector.append(["id": sector.id, "name": sector.name.text(language), "associations": members, "count": members.count])
+            }
+        }
+        var letters: [[String: Any]] = []
+        var currentLetter = ""
+        var bucket: [[String: Any]] = []
+        for (item, card) in zip(list, cards) {
+            let l = Collation.initial(item.version(language).name)
+            if l != currentLetter {
+                if !bucket.isEmpty { letters.append(["letter": currentLetter, "associations": bucket]) }
+                currentLetter = l
+                bucket = []
+            }
+            bucket.append(card)
+        }
+        if !bucket.isEmpty { letters.append(["letter": currentLetter, "associations": bucket]) }
+
+        // Filter groups: links to static filter pages (work without JavaScript).
+        let values = DirectoryFilters.values(site)
+        let dims: [(Routes.Filter, String)] = [(.sector, "sector"), (.area, "area"), (.targetGroup, "targetGroups"), (.language, "activityLanguages")]
+        let groups: [[String: Any]] = dims.compactMap { f, key in
+            let opts = values.filter { $0.0 == f }.map { v -> [String: Any] in
+                ["label": filterLabel(f, v.1, language), "href": href(routes.filter(f, value: v.1, language)), "value": v.1 ?? "",
+                 "current": current.map { $0.0 == f && $0.1 == v.1 } ?? false,
+                 "count": site.associations.filter { DirectoryFilters.matches($0.primary, f, v.1) }.count]
+            }
+            return opts.isEmpty ? nil : ["label": t(key, language), "dimension": f.rawValue, "options": opts]
+        }
+        var c: [String: Any] = ["heading": heading, "count": list.count, "bySector": bySector, "letters": letters,
+                                "filterGroups": groups, "allHref": href(routes.section(.associations, language)),
+                                "isFiltered": current != nil, "associations": cards, "addAssociationHref": addAssociationHref(language)]
+        if values.contains(where: { $0.0 == .volunteers }) {
+            c["volunteersHref"] = href(routes.filter(.volunteers, value: nil, language))
+            c["volunteersCurrent"] = current?.0 == .volunteers
+            c["volunteersCount"] = site.associations.filter { $0.primary.volunteersWanted }.count
+        }
+        return PageContent(title: heading, description: t("sectionsAssociations", language), context: c,
+                           breadcrumbs: current == nil ? [] : [(t("associations", language), routes.section(.associations, language))])
+    }
+
+    func filterLabel(_ f: Routes.Filter, _ v: String?, _ language: String) -> String {
+        switch f {
+        case .sector: return sectorName(v ?? "", language)
+        case .area: return site.config.areas.first { Slug.make(from: $0) == v } ?? site.associations.compactMap { $0.primary.area }.first { Slug.make(from: $0) == v } ?? v ?? ""
+        case .targetGroup: return targetGroupLabel(v ?? "", language)
+        case .language: return languageLabel(v ?? "", language)
+        case .volunteers: return t("volunteersFilter", language)
+        }
+    }
+
+    func clockPage(_ language: String) -> PageContent {
+        let year = site.clockYear
+        let items = AnnualClock.items(site, language: language, year: year)
+        let months: [[String: Any]] = (1...12).map { m in
+            let inMonth = items.filter { $0.start.year == year && $0.start.month == m || ($0.start < Day(year: year, month: m, day: 1) && $0.end >= Day(year: year, month: m, day: 1) && m == 1) }
+            return ["number": m, "name": t("month\(m)", language), "items": inMonth.map { clockItem($0, language) }, "empty": inMonth.isEmpty,
+                    "anchor": "m\(m)"]
+        }
+        let kinds = ClockEntry.Kind.allCases.filter { k in items.contains { $0.kind == k } }
+        let wheel = ClockWheel(year: year, today: site.today, items: items, monthNames: (1...12).map { t("month\($0)", language) },
+                               kindLabels: Dictionary(uniqueKeysWithValues: kinds.map { ($0, kindLabel($0, language)) }),
+                               title: "\(t("clockWheel", language)) \(year)", todayLabel: t("today", language)).svg()
+        let icsPath = routes.prefix(language) + "vuosikello.ics"
+        let c: [String: Any] = ["year": String(year), "months": months, "wheelSVG": wheel,
+                                "legend": kinds.map { ["kind": $0.rawValue, "label": kindLabel($0, language)] },
+                                "icsHref": href(icsPath), "webcalHref": Routes.webcal(routes.absolute(icsPath))]
+        return PageContent(title: "\(t("clock", language)) \(year)", description: t("clockIntro", language), context: c)
+    }
+
+    func friendlyPage(_ language: String) -> PageContent {
+        let f = FriendlyFigures(site: site)
+        func statement(_ id: String) -> String? { site.config.statements[id]?.text(language) }
+        let proofs: [String: String?] = [
+            "liaison": f.liaisonName.map { t("proofLiaison", language, ["name": $0, "count": String(f.eveningsPerYear)]) },
+            "facilities": f.freeFacilities > 0 ? t("proofFacilities", language, ["count": String(f.freeFacilities)]) : nil,
+            "grants": f.grantProgrammes > 0 ? t("proofGrants", language, ["count": String(f.grantProgrammes), "sum": euros(f.grantBudget)]) : nil,
+            "communication": t("proofCommunication", language, ["associations": String(site.associations.count), "news": String(site.news.count)]),
+        ]
+        let criteria: [[String: Any]] = FriendlyCriteria.ids.map { id in
+            let proof = proofs[id] ?? nil
+            var c: [String: Any] = ["id": id, "label": t("criterion" + id.prefix(1).uppercased() + id.dropFirst(), language)]
+            if let proof { c["proof"] = proof }
+            if let s = statement(id) { c["statement"] = s }
+            if proof == nil && statement(id) == nil { c["notDescribed"] = t("notDescribed", language) }
+            return c
+        }
+        let c: [String: Any] = [
+            "criteria": criteria, "total": site.associations.count, "volunteers": f.lookingForVolunteers, "updatedLastYear": f.updatedLastYear,
+            "perSector": f.perSector.map { ["name": sectorName($0.0, language), "count": $0.1, "href": href(routes.filter(.sector, value: $0.0, language))] },
+            "perArea": f.perArea.map { ["name": $0.0, "count": $0.1] },
+        ]
+        return PageContent(title: t("friendly", language), description: t("friendlyIntro", language), context: c)
+    }
+}
+
+/// Figures of the association field for the association-friendly municipality page.
+public struct FriendlyFigures: Sendable {
+    public var liaisonName: String?
+    public var eveningsPerYear: Int
+    public var freeFacilities: Int
+    public var grantProgrammes: Int
+    public var grantBudget: Int
+    public var lookingForVolunteers: Int
+    public var updatedLastYear: Int
+    public var perSector: [(String, Int)]
+    public var perArea: [(String, Int)]
+
+    public init(site: Site) {
+        liaisonName = site.liaisons.filter { $0.primary.role == .liaison }.sorted { $0.primary.order < $1.primary.order }.first?.primary.name
+        eveningsPerYear = AnnualClock.items(site, language: site.config.defaultLanguage, year: site.clockYear).filter { $0.kind == .evening }.count
+        freeFacilities = site.facilities.filter { $0.primary.isFree }.count
+        grantProgrammes = site.grants.count
+        grantBudget = site.grants.compactMap { $0.primary.budget }.reduce(0, +)
+        lookingForVolunteers = site.associations.filter { $0.primary.volunteersWanted }.count
+        updatedLastYear = site.associations.filter { $0.primary.updated.days(until: site.today) <= 365 }.count
+        perSector = site.sectors.map { s in (s.id, site.associations.filter { $0.primary.sectors.contains(s.id) }.count) }.filter { $0.1 > 0 }
+        var areas: [String: Int] = [:]
+        for a in site.associations { if let ar = a.primary.area { areas[ar, default: 0] += 1 } }
+        let order = site.config.areas
+        perArea = areas.sorted { (order.firstIndex(of: $0.key) ?? Int.max, $0.key) < (order.firstIndex(of: $1.key) ?? Int.max, $1.key) }.map { ($0.key, $0.value) }
+    }
+}

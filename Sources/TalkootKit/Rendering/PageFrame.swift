@@ -1,0 +1,84 @@
+/// The shared frame of every page: navigation, language switcher, footer, metadata.
+extension RenderEnvironment {
+    func frame(_ id: PageID, _ language: String, _ pc: PageContent) -> [String: Any] {
+        let cfg = site.config
+        let path = id.path(routes, language)
+        var c = pc.context
+        c["lang"] = language
+        c["t"] = strings[language] ?? [:]
+        c["siteTitle"] = cfg.title.text(language)
+        c["municipality"] = cfg.municipality.text(language)
+        c["homeHref"] = href(routes.section(.home, language))
+        c["assetsHref"] = href("assets/")
+        c["basePath"] = routes.basePath
+        c["title"] = pc.title
+        c["isHome"] = id == .home
+        c["fullTitle"] = id == .home ? "\(pc.title) – \(cfg.municipality.text(language))"
+            : "\(pc.title) – \(cfg.title.text(language)) – \(cfg.municipality.text(language))"
+        c["description"] = pc.description
+        c["canonical"] = routes.absolute(path)
+        c["ogType"] = pc.ogType
+        c["alternates"] = cfg.languages.map { ["hreflang": $0, "href": routes.absolute(id.path(routes, $0))] }
+            + [["hreflang": "x-default", "href": routes.absolute(id.path(routes, cfg.defaultLanguage))]]
+        c["languageLinks"] = cfg.languages.count < 2 ? [] : cfg.languages.map { l -> [String: Any] in
+            ["code": l, "label": strings[l]?["languageName"] ?? l, "href": href(id.path(routes, l)), "current": l == language]
+        }
+        c["hasLanguages"] = cfg.languages.count > 1
+        var nav: [[String: Any]] = [["label": t("home", language), "href": href(routes.section(.home, language)), "current": id == .home]]
+        let current = currentSection(id)
+        nav += sectionLinks(language).map { l in
+            var l = l
+            l["current"] = (l["section"] as? String) == current?.rawValue
+            return l
+        }
+        let menuPages = site.pages.filter { $0.primary.menu }.sorted { ($0.primary.order, $0.slug) < ($1.primary.order, $1.slug) }
+        nav += menuPages.map { p -> [String: Any] in
+            var current = false
+            if case let .page(s) = id { current = s == p.slug }
+            return ["label": p.version(language).title, "href": href(routes.item(.pages, p.slug, language)), "current": current]
+        }
+        nav.append(["label": t("search", language), "href": href(routes.section(.search, language)), "current": id == .search])
+        c["nav"] = nav
+        if pc.fallback && language != cfg.defaultLanguage { c["fallbackNotice"] = t("fallbackNotice", language) }
+        if let edit = cfg.editURL, let source = pc.sourcePath { c["editHref"] = edit.replacingOccurrences(of: "{path}", with: source) }
+        c["breadcrumbs"] = pc.breadcrumbs.isEmpty ? [] : [["label": t("home", language), "href": href(routes.section(.home, language))]]
+            + pc.breadcrumbs.map { ["label": $0.0, "href": href($0.1)] }
+        c["hasBreadcrumbs"] = !pc.breadcrumbs.isEmpty
+        if let a = accessibilityPage { c["accessibilityHref"] = href(routes.item(.pages, a, language)) }
+        if let p = privacyPage { c["privacyHref"] = href(routes.item(.pages, p, language)) }
+        c["feedbackHref"] = "mailto:\(cfg.contactEmail)?subject=\(URLEncoding.component(t("feedback", language)))"
+        c["contactEmail"] = cfg.contactEmail
+        c["friendlyHref"] = href(routes.section(.friendly, language))
+        c["feedHref"] = href(routes.prefix(language) + "feed.xml")
+        c["icsHref"] = href(routes.prefix(language) + "vuosikello.ics")
+        c["dataJSONHref"] = href("data/associations.json")
+        c["dataCSVHref"] = href("data/associations.csv")
+        c["searchHref"] = href(routes.section(.search, language))
+        c["generated"] = site.today.iso
+        if let ld = jsonLD(id, language, pc) { c["jsonLD"] = ld }
+        return c
+    }
+
+    func currentSection(_ id: PageID) -> Routes.Section? {
+        switch id {
+        case .associations, .associationFilter, .association: return .associations
+        case .liaisons: return .liaisons
+        case .facilities, .facility: return .facilities
+        case .grants, .grant: return .grants
+        case .clock, .clockEntry: return .clock
+        case .evenings: return .evenings
+        case .news, .newsItem: return .news
+        default: return nil
+        }
+    }
+
+    /// Renders one page in one language to its final HTML.
+    public func render(_ id: PageID, _ language: String) -> String {
+        let pc = content(id, language)
+        var c = frame(id, language, pc)
+        let body = theme.render(c, template: id.template) ?? ""
+        c["content"] = body
+        let layout = site.config.layout == .fragment ? "fragment" : "layout"
+        return theme.render(c, template: layout) ?? body
+    }
+}

@@ -1,0 +1,122 @@
+/// What every page context needs: the site, its theme, its URLs and formatting per language.
+///
+/// Built once per build; the per-page context builders are pure functions of it.
+public struct RenderEnvironment: Sendable {
+    public var site: Site
+    public var theme: Theme
+    public var routes: Routes
+    public var markdown: MarkdownRenderer
+    /// UI strings per language, already merged over the fallbacks.
+    public var strings: [String: [String: String]]
+    /// Slug of the accessibility statement page, if the content has one.
+    public var accessibilityPage: String?
+    public var privacyPage: String?
+
+    public init(site: Site, theme: Theme) {
+        self.site = site
+        self.theme = theme
+        routes = Routes(config: site.config)
+        markdown = MarkdownRenderer(basePath: site.config.basePath)
+        var s: [String: [String: String]] = [:]
+        for l in site.config.languages { s[l] = theme.strings(for: l) }
+        strings = s
+        let slugs = Set(site.pages.map(\.slug))
+        accessibilityPage = ["saavutettavuusseloste", "accessibility-statement", "tillganglighetsutlatande", "accessibility"].first { slugs.contains($0) }
+        privacyPage = ["tietosuojaseloste", "privacy-notice", "dataskyddsbeskrivning", "privacy"].first { slugs.contains($0) }
+    }
+
+    public func t(_ key: String, _ language: String) -> String { strings[language]?[key] ?? key }
+
+    /// `{name}` placeholders in UI strings.
+    public func t(_ key: String, _ language: String, _ values: [String: String]) -> String {
+        var s = t(key, language)
+        for (k, v) in values { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
+        return s
+    }
+
+    public func href(_ path: String) -> String { routes.href(path) }
+
+    public func html(_ text: MarkdownText, rawAllowed: Bool = false) -> String {
+        markdown.html(text.source, allowRawHTML: rawAllowed)
+    }
+
+    // MARK: formatting
+
+    public func date(_ d: Day) -> String { d.nordic }
+
+    /// `1.3.–31.3.2027`, `30.11.2026–15.1.2027` or `18.3.2027`.
+    public func range(_ s: Day, _ e: Day) -> String {
+        if s == e { return s.nordic }
+        if s.year == e.year { return "\(s.day).\(s.month).–\(e.nordic)" }
+        return "\(s.nordic)–\(e.nordic)"
+    }
+
+    /// A date spec as text: yearly dates without the year and with "every year".
+    public func spec(_ s: DateSpec, _ e: DateSpec?, _ language: String) -> String {
+        switch (s, e) {
+        case let (.yearly(a), .yearly(b)?): return "\(a.day).\(a.month).–\(b.day).\(b.month). (\(t("everyYear", language)))"
+        case let (.yearly(a), _): return "\(a.day).\(a.month). (\(t("everyYear", language)))"
+        case let (.once(a), .once(b)?): return range(a, b)
+        case let (.once(a), _): return a.nordic
+        }
+    }
+
+    public func kindLabel(_ k: ClockEntry.Kind, _ language: String) -> String {
+        switch k {
+        case .evening: return t("kindEvening", language)
+        case .event: return t("kindEvent", language)
+        case .network: return t("kindNetwork", language)
+        case .workingGroup: return t("kindWorkingGroup", language)
+        case .strategy: return t("kindStrategy", language)
+        case .deadline: return t("kindDeadline", language)
+        case .other: return t("kindOther", language)
+        case .application: return t("kindApplication", language)
+        case .booking: return t("kindBooking", language)
+        }
+    }
+
+    public func targetGroupLabel(_ id: String, _ language: String) -> String {
+        t("tg" + id.prefix(1).uppercased() + id.dropFirst(), language)
+    }
+
+    public func languageLabel(_ code: String, _ language: String) -> String {
+        let key = "lang" + code.prefix(1).uppercased() + code.dropFirst()
+        let s = t(key, language)
+        return s == key ? code : s
+    }
+
+    public func featureLabel(_ id: String, _ language: String) -> String {
+        let key = "feature" + id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return t(key, language)
+    }
+
+    public func sectorName(_ id: String, _ language: String) -> String {
+        site.sector(id)?.name.text(language) ?? id
+    }
+
+    public func phone(_ p: PhoneNumber?) -> [String: Any]? {
+        p.map { ["display": $0.display, "href": "tel:" + $0.international] }
+    }
+
+    public func place(_ p: PlaceRef?, _ language: String) -> [String: Any]? {
+        switch p {
+        case let .facility(slug)?:
+            let name = site.facility(slug)?.version(language).name ?? slug
+            return ["name": name, "href": href(routes.item(.facilities, slug, language))]
+        case let .text(s)?: return ["name": s]
+        case nil: return nil
+        }
+    }
+
+    public func person(_ p: PersonRef?, _ language: String) -> [String: Any]? {
+        switch p {
+        case let .liaison(slug)?:
+            let name = site.liaison(slug)?.version(language).name ?? slug
+            return ["name": name, "href": href(routes.item(.liaisons, slug, language))]
+        case let .text(s)?: return ["name": s]
+        case nil: return nil
+        }
+    }
+
+    public func imageHref(_ i: ImageRef?) -> String? { i.map { href($0.path) } }
+}

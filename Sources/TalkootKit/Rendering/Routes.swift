@@ -1,0 +1,92 @@
+/// Every URL of the section, localised (content model: "Page URLs are the project's choice …
+/// must stay stable between versions").
+///
+/// The default language lives at the root of `base_url`, the others under `sv/`, `en/`.
+/// Paths here are relative to the site root and end in `/` (a folder with `index.html`).
+public struct Routes: Sendable {
+    public enum Section: String, Sendable, CaseIterable {
+        case home, associations, liaisons, facilities, grants, clock, evenings, news, pages, friendly, search
+    }
+    /// Filter dimensions of the association directory: static pages, so filters work without JavaScript.
+    public enum Filter: String, Sendable, CaseIterable {
+        case sector, area, targetGroup, language, volunteers
+    }
+
+    public var baseURL: String
+    public var basePath: String
+    public var defaultLanguage: String
+
+    public init(config: SiteConfig) {
+        baseURL = config.baseURL
+        basePath = config.basePath
+        defaultLanguage = config.defaultLanguage
+    }
+
+    static let segments: [String: [Section: String]] = [
+        "fi": [.associations: "yhdistykset", .liaisons: "yhteyshenkilot", .facilities: "tilat", .grants: "avustukset",
+               .clock: "vuosikello", .evenings: "yhdistysillat", .news: "ajankohtaista", .pages: "sivut",
+               .friendly: "jarjestoystavallinen-kunta", .search: "haku"],
+        "sv": [.associations: "foreningar", .liaisons: "kontaktpersoner", .facilities: "lokaler", .grants: "understod",
+               .clock: "arshjul", .evenings: "foreningskvallar", .news: "aktuellt", .pages: "sidor",
+               .friendly: "foreningsvanlig-kommun", .search: "sok"],
+        "en": [.associations: "associations", .liaisons: "contacts", .facilities: "facilities", .grants: "grants",
+               .clock: "annual-clock", .evenings: "association-evenings", .news: "news", .pages: "pages",
+               .friendly: "association-friendly-municipality", .search: "search"],
+    ]
+    static let filterSegments: [String: [Filter: String]] = [
+        "fi": [.sector: "toimiala", .area: "alue", .targetGroup: "kohderyhma", .language: "kieli", .volunteers: "tule-mukaan"],
+        "sv": [.sector: "sektor", .area: "omrade", .targetGroup: "malgrupp", .language: "sprak", .volunteers: "kom-med"],
+        "en": [.sector: "sector", .area: "area", .targetGroup: "target-group", .language: "language", .volunteers: "volunteer"],
+    ]
+
+    /// Association slugs that would collide with a filter page.
+    public static var reservedAssociationSlugs: Set<String> {
+        Set(filterSegments.values.flatMap { $0.values })
+    }
+
+    public func prefix(_ language: String) -> String { language == defaultLanguage ? "" : language + "/" }
+
+    public func segment(_ section: Section, _ language: String) -> String {
+        Routes.segments[language]?[section] ?? Routes.segments["en"]![section]!
+    }
+
+    public func section(_ section: Section, _ language: String) -> String {
+        section == .home ? prefix(language) : prefix(language) + segment(section, language) + "/"
+    }
+
+    public func item(_ kind: ContentKind, _ slug: String, _ language: String) -> String {
+        let s: Section
+        switch kind {
+        case .associations: s = .associations
+        case .liaisons: return self.section(.liaisons, language) + "#" + slug
+        case .facilities: s = .facilities
+        case .grants: s = .grants
+        case .clock: s = .clock
+        case .news: s = .news
+        case .pages: s = .pages
+        }
+        return self.section(s, language) + slug + "/"
+    }
+
+    public func filter(_ filter: Filter, value: String?, _ language: String) -> String {
+        let seg = Routes.filterSegments[language]?[filter] ?? Routes.filterSegments["en"]![filter]!
+        return section(.associations, language) + seg + "/" + (value.map { $0 + "/" } ?? "")
+    }
+
+    /// Root-relative URL for links: `/yhdistystoiminta/yhdistykset/`.
+    public func href(_ path: String) -> String { basePath + path }
+    /// Absolute URL for feeds, sitemaps and canonical links.
+    public func absolute(_ path: String) -> String { baseURL + path }
+
+    /// The file a page path is written to.
+    public static func file(for path: String) -> String {
+        let clean = path.split(separator: "#").first.map(String.init) ?? path
+        return clean.isEmpty || clean.hasSuffix("/") ? clean + "index.html" : clean
+    }
+
+    /// `webcal://host/path` for an `https://host/path` calendar, so calendar apps subscribe.
+    public static func webcal(_ absolute: String) -> String {
+        guard let r = absolute.range(of: "://") else { return absolute }
+        return "webcal://" + absolute[r.upperBound...]
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import TalkootKit
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Checks the content, then builds the whole section.",
+        discussion: """
+        On any content error nothing in the output folder changes: the site is built into a
+        temporary folder and swapped in only when complete.
+
+        Examples:
+          talkoot build
+          talkoot build --today 2027-01-15 --output public
+          talkoot build --base-url https://preview.example.fi/yhdistykset/
+        """
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "The themes folder.")
+    var themes: String = "themes"
+
+    @Option(help: "The output folder.")
+    var output: String = "site"
+
+    @Option(name: .customLong("base-url"), help: "Replaces base_url of site.yml, e.g. for a preview.")
+    var baseURL: String?
+
+    @Flag(help: "Also build items marked draft: true.")
+    var drafts = false
+
+    func run() throws {
+        let m = options.messages
+        let started = Date()
+        var opts = SiteBuilder.Options(content: options.contentURL, themes: URL(fileURLWithPath: themes, isDirectory: true).standardizedFileURL,
+                                       output: URL(fileURLWithPath: output, isDirectory: true).standardizedFileURL,
+                                       today: try options.todayDay(), baseURL: baseURL, contentDisplay: options.content, themesDisplay: themes)
+        opts.includeDrafts = drafts
+        let report = SiteBuilder(options: opts).build()
+        DiagnosticPrinter.print(report.diagnostics, format: .text, finnish: m.finnish)
+        if report.hasErrors {
+            let n = report.diagnostics.filter { $0.severity == .error }.count
+            throw Failure.content(m.pick("\(n) error\(n == 1 ? "" : "s") in the content: nothing was written to \(output)/",
+                                         "sisällössä \(n) virhe\(n == 1 ? "" : "ttä"): kansioon \(output)/ ei kirjoitettu mitään"))
+        }
+        if let io = report.ioError { throw Failure.other(io) }
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        print(m.pick("Built \(report.pages) pages (\(report.files) files) into \(output)/ in \(seconds) s",
+                     "Rakennettu \(report.pages) sivua (\(report.files) tiedostoa) kansioon \(output)/ \(seconds) sekunnissa"))
+    }
+}
