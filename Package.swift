@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(
             name: "TalkootKitTests",
             dependencies: ["TalkootKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
