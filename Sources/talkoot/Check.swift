@@ -35,7 +35,7 @@ struct Check: ParsableCommand {
         if format == .text {
             let summary = m.pick("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")",
                                  "\(errors) virhe\(errors == 1 ? "" : "ttä"), \(warnings) varoitus\(warnings == 1 ? "" : "ta")")
-            FileHandle.standardError.write(Data("\(summary)\n".utf8))
+            print(summary)
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }

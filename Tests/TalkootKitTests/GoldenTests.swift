@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import TalkootKit
+
+/// The whole output of a small fixture corpus, compared byte for byte with files checked in
+/// under Fixtures/golden/expected. Regenerate on purpose with `scripts/update-golden`.
+@Suite struct GoldenTests {
+    static let content = TestSupport.fixtures.appendingPathComponent("golden/content")
+    static let expected = TestSupport.fixtures.appendingPathComponent("golden/expected")
+
+    static func render() -> [String: Data] {
+        let builder = SiteBuilder(options: .init(content: content, themes: TestSupport.themes, output: TestSupport.temporaryDirectory(),
+                                                 today: TestSupport.today, contentDisplay: "content", themesDisplay: "themes"))
+        let (files, _, diagnostics) = builder.render()
+        precondition(!diagnostics.contains { $0.severity == .error }, "golden corpus has errors: \(diagnostics)")
+        var out: [String: Data] = [:]
+        for f in files {
+            switch f.body {
+            case let .text(s): out[f.path] = Data(s.utf8)
+            case let .data(d): out[f.path] = d
+            case .copy: continue   // theme assets are not golden: they are source files themselves
+            }
+        }
+        return out
+    }
+
+    @Test func wholeOutputOfFixtureCorpusMatchesGoldenFiles() throws {
+        let actual = GoldenTests.render()
+        if ProcessInfo.processInfo.environment["TALKOOT_UPDATE_GOLDEN"] == "1" {
+            try? FileManager.default.removeItem(at: GoldenTests.expected)
+            for (path, data) in actual {
+                let url = GoldenTests.expected.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            return
+        }
+        let expectedFiles = Set(Theme.files(under: GoldenTests.expected).map(\.0))
+        #expect(expectedFiles == Set(actual.keys), "the set of output files changed; run scripts/update-golden if that is intended")
+        for (path, data) in actual.sorted(by: { $0.key < $1.key }) where expectedFiles.contains(path) {
+            let want = try Data(contentsOf: GoldenTests.expected.appendingPathComponent(path))
+            #expect(want == data, "\(path) differs from the golden file; run scripts/update-golden if the change is intended")
+        }
+    }
+
+    @Test func twoRendersOfTheSameContentAreByteIdentical() {
+        #expect(GoldenTests.render() == GoldenTests.render())
+    }
+}
