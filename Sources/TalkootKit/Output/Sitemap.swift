@@ -1,18 +1,27 @@
 /// `sitemap.xml`: every page in every language, with hreflang alternates (content model,
 /// "Machine-readable exports").
+///
+/// Each page is listed once per language; every listing names all language versions as
+/// `xhtml:link rel="alternate"` (itself included, as search engines require) plus `x-default`
+/// for the default language, matching the `<link rel="alternate">` elements of the pages.
 enum Sitemap {
     static func xml(pages: [PageID], routes: Routes, languages: [String]) -> String {
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         s += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        s.reserveCapacity(pages.count * languages.count * (120 + 110 * languages.count))
+        let defaultLanguage = languages.first ?? routes.defaultLanguage
         for id in pages {
-            for l in languages {
-                s += "  <url>\n    <loc>\(HTML.escape(routes.absolute(id.path(routes, l))))</loc>\n"
-                if languages.count > 1 {
-                    for alt in languages {
-                        s += "    <xhtml:link rel=\"alternate\" hreflang=\"\(alt)\" href=\"\(HTML.escape(routes.absolute(id.path(routes, alt))))\"/>\n"
-                    }
+            let urls = languages.map { AtomFeed.escape(routes.absolute(id.path(routes, $0))) }
+            var alternates = ""
+            if languages.count > 1 {
+                for (alt, url) in zip(languages, urls) {
+                    alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"\(alt)\" href=\"\(url)\"/>\n"
                 }
-                s += "  </url>\n"
+                let def = AtomFeed.escape(routes.absolute(id.path(routes, defaultLanguage)))
+                alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(def)\"/>\n"
+            }
+            for url in urls {
+                s += "  <url>\n    <loc>\(url)</loc>\n" + alternates + "  </url>\n"
             }
         }
         s += "</urlset>\n"

@@ -1,77 +1,201 @@
-import Foundation
-
 /// schema.org JSON-LD for a page, serialised so that content cannot leave its `<script>`.
+///
+/// Every page gets one object: the municipality (`GovernmentOrganization`) on the landing page,
+/// `NGO` for associations, `Place` for facilities, `Event` for clock entries (with an
+/// `eventSchedule` when the entry repeats), `MonetaryGrant` for grants, `NewsArticle` for news,
+/// and `WebPage`/`CollectionPage` for the rest, each published by the municipality.
+/// Keys are written in a fixed order; `<`, `>` and `&` are written as `\u` escapes, so no text
+/// in the content can close the `<script>` element or open a comment.
 extension RenderEnvironment {
     func jsonLD(_ id: PageID, _ language: String, _ pc: PageContent) -> String? {
-        let obj = StructuredData.object(for: id, language: language, env: self)
-        guard let obj, let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes]),
-              let json = String(data: data, encoding: .utf8) else { return nil }
-        return HTML.scriptSafeJSON(json)
+        guard let obj = StructuredData.object(for: id, language: language, title: pc.title, description: pc.description, env: self) else {
+            return nil
+        }
+        var w = JSONWriter(pretty: false, scriptSafe: true)
+        w.write(obj)
+        return w.string
     }
 }
 
-/// Builds the schema.org objects (NGO, Place, Event, GovernmentOrganization).
+/// Builds the schema.org objects.
 enum StructuredData {
-    static func object(for id: PageID, language: String, env: RenderEnvironment) -> [String: Any]? {
+    static let context: (String, JSONValue) = ("@context", .string("https://schema.org"))
+
+    /// An item of a slug-sorted list (the loader sorts every list by slug), found by binary search.
+    static func find<T>(_ list: [Localized<T>], _ slug: String) -> Localized<T>? {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid].slug < slug { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < list.count && list[lo].slug == slug { return list[lo] }
+        return list.first { $0.slug == slug }
+    }
+
+    static func municipality(_ env: RenderEnvironment, _ language: String, full: Bool = false) -> JSONValue {
+        let cfg = env.site.config
+        var o: [(String, JSONValue)] = []
+        if full { o.append(context) }
+        o.append(("@type", .string("GovernmentOrganization")))
+        o.append(("name", .string(cfg.municipality.text(language))))
+        o.append(("email", .string(cfg.contactEmail)))
+        if full {
+            o.append(("url", .string(env.routes.absolute(env.routes.section(.home, language)))))
+            o.append(("department", .object([("@type", .string("GovernmentOrganization")), ("name", .string(cfg.title.text(language))),
+                                             ("url", .string(env.routes.absolute(env.routes.section(.home, language))))])))
+        }
+        return .object(o)
+    }
+
+    static func object(for id: PageID, language: String, title: String, description: String, env: RenderEnvironment) -> JSONValue? {
         let site = env.site
         let routes = env.routes
-        let municipality: [String: Any] = ["@type": "GovernmentOrganization", "name": site.config.municipality.text(language),
-                                           "email": site.config.contactEmail]
+        let url = routes.absolute(id.path(routes, language))
+        func s(_ v: String) -> JSONValue { .string(v) }
+
         switch id {
         case .home:
-            var o = municipality
-            o["@context"] = "https://schema.org"
-            o["url"] = routes.absolute(routes.section(.home, language))
-            return o
+            return municipality(env, language, full: true)
+
         case let .association(slug):
-            guard let item = site.associations.first(where: { $0.slug == slug }) else { return nil }
+            guard let item = find(site.associations, slug) else { return nil }
             let a = item.version(language)
-            var o: [String: Any] = ["@context": "https://schema.org", "@type": "NGO", "name": a.name, "description": a.summary,
-                                    "url": routes.absolute(routes.item(.associations, slug, language))]
-            if let w = a.website { o["sameAs"] = [w] + a.social.map(\.url) } else if !a.social.isEmpty { o["sameAs"] = a.social.map(\.url) }
-            if let e = a.email { o["email"] = e }
-            if let p = a.phone { o["telephone"] = p.international }
-            if let f = a.founded { o["foundingDate"] = String(f) }
-            if let area = a.area { o["areaServed"] = area }
-            if let logo = a.logo { o["logo"] = routes.absolute(logo.path) }
-            return o
+            var o: [(String, JSONValue)] = [context, ("@type", s("NGO")), ("name", s(a.name)), ("description", s(a.summary)), ("url", s(url))]
+            let same = (a.website.map { [$0] } ?? []) + a.social.map(\.url)
+            if !same.isEmpty { o.append(("sameAs", .array(same.map(s)))) }
+            if let e = a.email { o.append(("email", s(e))) }
+            if let p = a.phone { o.append(("telephone", s(p.international))) }
+            if let f = a.founded { o.append(("foundingDate", s(String(f)))) }
+            if let area = a.area { o.append(("areaServed", .object([("@type", s("Place")), ("name", s(area))]))) }
+            if let logo = a.logo { o.append(("logo", s(routes.absolute(logo.path)))) }
+            if let r = a.registerNumber {
+                o.append(("identifier", .object([("@type", s("PropertyValue")), ("propertyID", s("yhdistysrekisterinumero")), ("value", s(r))])))
+            }
+            if !a.languages.isEmpty { o.append(("knowsLanguage", .array(a.languages.map(s)))) }
+            let places = a.meetsAt.compactMap { find(site.facilities, $0) }.map { f -> JSONValue in
+                let v = f.version(language)
+                return .object([("@type", s("Place")), ("name", s(v.name)), ("address", s(v.address)),
+                                ("url", s(routes.absolute(routes.item(.facilities, f.slug, language))))])
+            }
+            if !places.isEmpty { o.append(("location", .array(places))) }
+            return .object(o)
+
         case let .facility(slug):
-            guard let item = site.facility(slug) else { return nil }
+            guard let item = find(site.facilities, slug) else { return nil }
             let f = item.version(language)
-            var o: [String: Any] = ["@context": "https://schema.org", "@type": "Place", "name": f.name, "address": f.address,
-                                    "url": routes.absolute(routes.item(.facilities, slug, language)),
-                                    "isAccessibleForFree": f.isFree]
-            if let c = f.capacity { o["maximumAttendeeCapacity"] = c }
-            if let lat = f.latitude, let lon = f.longitude { o["geo"] = ["@type": "GeoCoordinates", "latitude": lat, "longitude": lon] }
-            return o
+            var o: [(String, JSONValue)] = [context, ("@type", s("Place")), ("name", s(f.name)), ("description", s(description)),
+                                            ("address", s(f.address)), ("url", s(url)), ("isAccessibleForFree", .bool(f.isFree))]
+            if let c = f.capacity { o.append(("maximumAttendeeCapacity", .int(c))) }
+            if let lat = f.latitude, let lon = f.longitude {
+                o.append(("geo", .object([("@type", s("GeoCoordinates")), ("latitude", .double(lat)), ("longitude", .double(lon))])))
+            }
+            if !f.accessibilityFeatures.isEmpty {
+                o.append(("amenityFeature", .array(f.accessibilityFeatures.map {
+                    .object([("@type", s("LocationFeatureSpecification")), ("name", s(env.featureLabel($0, language))), ("value", .bool(true))])
+                })))
+            }
+            return .object(o)
+
         case let .clockEntry(slug):
-            guard let item = site.clock.first(where: { $0.slug == slug }) else { return nil }
-            let e = item.version(language)
-            var o: [String: Any] = ["@context": "https://schema.org", "@type": "Event", "name": e.title,
-                                    "url": routes.absolute(routes.item(.clock, slug, language)), "organizer": municipality,
-                                    "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode"]
-            switch e.when {
-            case let .date(.once(s), end):
-                o["startDate"] = s.iso
-                if case let .once(d)? = end { o["endDate"] = d.iso }
-            case let .date(.yearly(md), end):
-                var sched: [String: Any] = ["@type": "Schedule", "repeatFrequency": "P1Y", "byMonth": md.month, "byMonthDay": md.day]
-                sched["startDate"] = md.inYear(site.clockYear).iso
-                if case let .yearly(e)? = end { sched["endDate"] = e.inYear(site.clockYear).iso }
-                o["eventSchedule"] = sched
-                o["startDate"] = md.inYear(site.clockYear).iso
-            case let .months(ms):
-                o["eventSchedule"] = ["@type": "Schedule", "repeatFrequency": "P1Y", "byMonth": ms]
-                if let first = ms.first { o["startDate"] = Day(year: site.clockYear, month: first, day: 1).iso }
-            }
-            if case let .facility(fs)? = e.place, let f = site.facility(fs) {
-                o["location"] = ["@type": "Place", "name": f.version(language).name, "address": f.version(language).address]
-            } else if case let .text(t)? = e.place {
-                o["location"] = ["@type": "Place", "name": t]
-            }
-            return o
-        default:
-            return nil
+            guard let item = find(site.clock, slug) else { return nil }
+            return event(item, language: language, url: url, description: description, env: env)
+
+        case let .grant(slug):
+            guard let item = find(site.grants, slug) else { return nil }
+            let g = item.version(language)
+            var o: [(String, JSONValue)] = [context, ("@type", s("MonetaryGrant")), ("name", s(g.name)), ("description", s(description)),
+                                            ("url", s(url)), ("funder", municipality(env, language))]
+            if let apply = g.applyURL { o.append(("sameAs", s(apply))) }
+            return .object(o)
+
+        case let .newsItem(slug):
+            guard let item = find(site.news, slug) else { return nil }
+            let n = item.version(language)
+            return .object([context, ("@type", s("NewsArticle")), ("headline", s(n.title)), ("description", s(description)), ("url", s(url)),
+                            ("datePublished", s(n.date.iso)), ("inLanguage", s(item.isFallback(language) ? item.defaultLanguage : language)),
+                            ("author", municipality(env, language)), ("publisher", municipality(env, language))])
+
+        case .associations, .associationFilter, .liaisons, .facilities, .grants, .clock, .evenings, .news:
+            return .object([context, ("@type", s("CollectionPage")), ("name", s(title)), ("description", s(description)), ("url", s(url)),
+                            ("inLanguage", s(language)), ("publisher", municipality(env, language))])
+
+        case .page, .friendly, .search:
+            return .object([context, ("@type", s("WebPage")), ("name", s(title)), ("description", s(description)), ("url", s(url)),
+                            ("inLanguage", s(language)), ("publisher", municipality(env, language))])
         }
+    }
+
+    /// A clock entry as an `Event`: dates (with Helsinki times when `time` is a clock time),
+    /// an `eventSchedule` for yearly dates and `months:` entries, place and organiser.
+    static func event(_ item: Localized<ClockEntry>, language: String, url: String, description: String, env: RenderEnvironment) -> JSONValue {
+        let site = env.site
+        let e = item.version(language)
+        func s(_ v: String) -> JSONValue { .string(v) }
+        func stamp(_ d: Day, _ t: TimeText.Time?) -> String {
+            guard let t else { return d.iso }
+            return d.iso + "T" + t.iso + TimeText.helsinkiOffset(d, t)
+        }
+        var o: [(String, JSONValue)] = [context, ("@type", s("Event")), ("name", s(e.title)), ("description", s(description)), ("url", s(url)),
+                                        ("inLanguage", s(item.isFallback(language) ? item.defaultLanguage : language)),
+                                        ("eventStatus", s("https://schema.org/EventScheduled")),
+                                        ("eventAttendanceMode", s("https://schema.org/OfflineEventAttendanceMode"))]
+        // A repeating entry is dated by its next occurrence that is not over on the build date.
+        var anchor = site.today.year
+        switch e.when {
+        case let .date(start, end):
+            if start.isYearly, ICalendar.span(start, end, anchor: anchor).1 < site.today { anchor += 1 }
+            let (first, last) = ICalendar.span(start, end, anchor: anchor)
+            let times = first == last ? e.time.flatMap(TimeText.parse) : nil
+            o.append(("startDate", s(stamp(first, times?.start))))
+            if let endTime = times?.end {
+                o.append(("endDate", s(stamp(endTime < times!.start ? first.adding(days: 1) : first, endTime))))
+            } else if last != first {
+                o.append(("endDate", s(last.iso)))
+            }
+            if start.isYearly {
+                var sched: [(String, JSONValue)] = [("@type", s("Schedule")), ("repeatFrequency", s("P1Y")),
+                                                    ("byMonth", .int(first.month)), ("byMonthDay", .int(first.day)),
+                                                    ("startDate", s(first.iso))]
+                if last != first { sched.append(("duration", s("P\(first.days(until: last) + 1)D"))) }
+                if let t = times {
+                    sched.append(("startTime", s(t.start.iso)))
+                    if let et = t.end { sched.append(("endTime", s(et.iso))) }
+                    sched.append(("scheduleTimezone", s(ICalendar.timeZone)))
+                }
+                o.append(("eventSchedule", .object(sched)))
+            }
+        case let .months(ms):
+            // The next month that is not over: this year's, else the first one next year.
+            let sorted = ms.sorted()
+            let next = sorted.first(where: { $0 >= site.today.month }).map { Day(year: site.today.year, month: $0, day: 1) }
+                ?? sorted.first.map { Day(year: site.today.year + 1, month: $0, day: 1) }
+            var sched: [(String, JSONValue)] = [("@type", s("Schedule")), ("repeatFrequency", s("P1Y")), ("byMonth", .array(ms.map(JSONValue.int)))]
+            if let next {
+                o.append(("startDate", s(next.iso)))
+                o.append(("endDate", s(Day(year: next.year, month: next.month, day: Day.daysIn(month: next.month, year: next.year)).iso)))
+                sched.append(("startDate", s(next.iso)))
+            }
+            o.append(("eventSchedule", .object(sched)))
+        }
+        switch e.place {
+        case let .facility(fs)?:
+            if let f = find(site.facilities, fs)?.version(language) {
+                o.append(("location", .object([("@type", s("Place")), ("name", s(f.name)), ("address", s(f.address)),
+                                               ("url", s(env.routes.absolute(env.routes.item(.facilities, fs, language))))])))
+            }
+        case let .text(t)?:
+            o.append(("location", .object([("@type", s("Place")), ("name", s(t))])))
+        case nil: break
+        }
+        switch e.organizer {
+        case let .text(t)?: o.append(("organizer", .object([("@type", s("Organization")), ("name", s(t))])))
+        default: o.append(("organizer", municipality(env, language)))
+        }
+        if let r = e.registration, let u = r.url {
+            var offer: [(String, JSONValue)] = [("@type", s("Offer")), ("url", s(u))]
+            if let d = r.deadline { offer.append(("availabilityEnds", s(d.iso))) }
+            o.append(("offers", .object(offer)))
+        }
+        return .object(o)
     }
 }

@@ -1,0 +1,234 @@
+/// `data/associations.json` (content model, "Machine-readable exports"): every association in
+/// its default-language version, every published front matter field under its own snake_case
+/// key in content-model order, plus `slug`, `url` and `description_html`. The schema is
+/// `docs/associations.schema.json`; `docs/open-data.md` explains the fields.
+///
+/// Every key is always present (absent values are `null`, `[]` or `{}`), so the field order and
+/// the set of keys never change between associations or builds. A contact person is exported
+/// only with consent, exactly as on the pages.
+enum AssociationsJSON {
+    static let path = "data/associations.json"
+
+    static func file(_ records: [AssociationRecord], generated: Day) -> OutputFile {
+        var w = JSONWriter(pretty: true)
+        w.write(.object([("generated", .string(generated.iso)), ("associations", .array(records.map(\.json)))]))
+        w.newline()
+        return OutputFile(path: path, text: w.string)
+    }
+}
+
+/// One association as exported: built once, written as JSON and as a CSV row.
+struct AssociationRecord: Sendable {
+    var json: JSONValue
+    /// Column values in `AssociationsCSV.columns` order, before CSV quoting.
+    var cells: [String]
+
+    /// Records of every association, in slug order, built on all cores.
+    static func all(_ env: RenderEnvironment) -> [AssociationRecord] {
+        // Markdown with images pointing at absolute URLs: the export is read away from the site.
+        let markdown = MarkdownRenderer(basePath: env.site.config.baseURL)
+        let routes = env.routes
+        let language = env.site.config.defaultLanguage
+        return env.site.associations.parallelMap { item in
+            make(item, routes: routes, language: language, markdown: markdown)
+        }
+    }
+
+    static func make(_ item: Localized<Association>, routes: Routes, language: String, markdown: MarkdownRenderer) -> AssociationRecord {
+        let a = item.primary
+        func str(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
+        func list(_ l: [String]) -> JSONValue { .array(l.map(JSONValue.string)) }
+        let url = routes.absolute(routes.item(.associations, item.slug, language))
+        let logo = a.logo.map { routes.absolute($0.path) }
+        let contact: JSONValue
+        if let p = a.publicContactPerson {
+            contact = .object([("name", .string(p.name)), ("role", str(p.role)), ("phone", str(p.phone?.display)), ("email", str(p.email))])
+        } else {
+            contact = .null
+        }
+        let social = JSONValue.object(a.social.map { ($0.name, .string($0.url)) })
+        let activities = JSONValue.array(a.activities.map { act in
+            .object([("name", .string(act.name)), ("when", str(act.when)), ("where", str(act.place.map(placeText))),
+                     ("audience", list(act.audience)), ("cost", str(act.cost))])
+        })
+        let extra = JSONValue.object(a.extra.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        let description = markdown.html(a.body.source)
+
+        let json = JSONValue.object([
+            ("slug", .string(item.slug)),
+            ("url", .string(url)),
+            ("name", .string(a.name)),
+            ("summary", .string(a.summary)),
+            ("sectors", list(a.sectors)),
+            ("area", str(a.area)),
+            ("register_number", str(a.registerNumber)),
+            ("founded", a.founded.map(JSONValue.int) ?? .null),
+            ("website", str(a.website)),
+            ("email", str(a.email)),
+            ("phone", str(a.phone?.display)),
+            ("contact_person", contact),
+            ("social", social),
+            ("target_groups", list(a.targetGroups)),
+            ("languages", list(a.languages)),
+            ("meets_at", list(a.meetsAt)),
+            ("activities", activities),
+            ("membership", str(a.membership)),
+            ("volunteers_wanted", .bool(a.volunteersWanted)),
+            ("volunteer_tasks", str(a.volunteerTasks)),
+            ("logo", str(logo)),
+            ("updated", .string(a.updated.iso)),
+            ("extra", extra),
+            ("description_html", .string(description)),
+        ])
+
+        let p = a.publicContactPerson
+        func joined(_ l: [String]) -> String { l.joined(separator: "; ") }
+        func compact(_ v: JSONValue) -> String {
+            if v.isEmptyContainer { return "" }
+            var w = JSONWriter(pretty: false)
+            w.write(v)
+            return w.string
+        }
+        let cells: [String] = [
+            item.slug, url, a.name, a.summary, joined(a.sectors), a.area ?? "", a.registerNumber ?? "",
+            a.founded.map(String.init) ?? "", a.website ?? "", a.email ?? "", a.phone?.display ?? "",
+            p?.name ?? "", p?.role ?? "", p?.phone?.display ?? "", p?.email ?? "",
+            compact(social), joined(a.targetGroups), joined(a.languages), joined(a.meetsAt), compact(activities),
+            a.membership ?? "", a.volunteersWanted ? "true" : "false", a.volunteerTasks ?? "", logo ?? "",
+            a.updated.iso, compact(extra), description,
+        ]
+        return AssociationRecord(json: json, cells: cells)
+    }
+
+    static func placeText(_ p: PlaceRef) -> String {
+        switch p {
+        case let .facility(slug): return slug
+        case let .text(s): return s
+        }
+    }
+}
+
+// MARK: - A small JSON writer
+
+/// A JSON value whose objects keep their keys in the order given: the exports and the JSON-LD
+/// are written in a fixed, documented field order, byte for byte the same on every build.
+enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    var isEmptyContainer: Bool {
+        switch self {
+        case let .array(a): return a.isEmpty
+        case let .object(o): return o.isEmpty
+        default: return false
+        }
+    }
+}
+
+/// Writes `JSONValue`s as UTF-8 JSON (RFC 8259). Non-ASCII text is written as is; control
+/// characters, U+2028 and U+2029 are escaped. With `scriptSafe`, `<`, `>` and `&` are escaped too,
+/// so the text can sit inside an HTML `<script>` element whatever the content says.
+struct JSONWriter {
+    var pretty: Bool
+    var scriptSafe = false
+    private(set) var bytes: [UInt8] = []
+
+    init(pretty: Bool, scriptSafe: Bool = false) {
+        self.pretty = pretty
+        self.scriptSafe = scriptSafe
+        bytes.reserveCapacity(1024)
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func newline() { bytes.append(0x0A) }
+
+    mutating func write(_ v: JSONValue) { write(v, depth: 0) }
+
+    private mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func indent(_ depth: Int) {
+        guard pretty else { return }
+        bytes.append(0x0A)
+        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+    }
+
+    private mutating func write(_ v: JSONValue, depth: Int) {
+        switch v {
+        case .null: raw("null")
+        case let .bool(b): if b { raw("true") } else { raw("false") }
+        case let .int(i): bytes.append(contentsOf: String(i).utf8)
+        case let .double(d):
+            // Swift prints the shortest text that reads back as the same Double.
+            if d.isFinite { bytes.append(contentsOf: (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)).utf8) } else { raw("null") }
+        case let .string(s): writeString(s)
+        case let .array(items):
+            if items.isEmpty { raw("[]"); return }
+            bytes.append(0x5B)
+            for (i, item) in items.enumerated() {
+                if i > 0 { bytes.append(0x2C) }
+                indent(depth + 1)
+                write(item, depth: depth + 1)
+            }
+            indent(depth)
+            bytes.append(0x5D)
+        case let .object(pairs):
+            if pairs.isEmpty { raw("{}"); return }
+            bytes.append(0x7B)
+            for (i, pair) in pairs.enumerated() {
+                if i > 0 { bytes.append(0x2C) }
+                indent(depth + 1)
+                writeString(pair.0)
+                bytes.append(0x3A)
+                if pretty { bytes.append(0x20) }
+                write(pair.1, depth: depth + 1)
+            }
+            indent(depth)
+            bytes.append(0x7D)
+        }
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func escapeUnicode(_ code: UInt32) {
+        raw("\\u")
+        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(JSONWriter.hex[Int((code >> UInt32(shift)) & 0xF)]) }
+    }
+
+    private mutating func writeString(_ s: String) {
+        bytes.append(0x22)
+        let utf8 = Array(s.utf8)
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let b = utf8[i]
+            switch b {
+            case 0x22: raw("\\\"")
+            case 0x5C: raw("\\\\")
+            case 0x0A: raw("\\n")
+            case 0x0D: raw("\\r")
+            case 0x09: raw("\\t")
+            case 0x08: raw("\\b")
+            case 0x0C: raw("\\f")
+            case 0x00..<0x20: escapeUnicode(UInt32(b))
+            case 0x3C where scriptSafe: escapeUnicode(0x3C)
+            case 0x3E where scriptSafe: escapeUnicode(0x3E)
+            case 0x26 where scriptSafe: escapeUnicode(0x26)
+            case 0xE2 where i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                // U+2028 and U+2029 end lines in JavaScript.
+                escapeUnicode(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                i += 2
+            default: bytes.append(b)
+            }
+            i += 1
+        }
+        bytes.append(0x22)
+    }
+}
