@@ -210,6 +210,13 @@ public struct ContentLoader: Sendable {
                                       hint: "rename the file to \(Slug.make(from: slug).isEmpty ? "a valid slug" : Slug.make(from: slug) + (language.map { ".\($0)" } ?? "") + ".md")"))
                 continue
             }
+            // The association directory's filter pages live beside the association pages.
+            if kind == .associations && Routes.reservedAssociationSlugs.contains(slug) {
+                log.append(Diagnostic(file: display(rel), field: "slug",
+                                      message: "the file name '\(slug)' is reserved for a page of the association directory (its filter pages use it)",
+                                      hint: "rename the file, e.g. to \(slug)-ry\(language.map { ".\($0)" } ?? "").md"))
+                continue
+            }
             var item = items[slug] ?? RawItem(kind: kind, slug: slug)
             if let language {
                 guard languages.contains(language) else {
@@ -281,6 +288,11 @@ public struct ContentLoader: Sendable {
         log.append(contentsOf: r.log.items)
         if primary == nil { failed = true }
         versions[languages[0]] = primary
+        let rawHTMLAllowed = raw.kind == .pages && context.config.allowRawHTMLInPages
+        log.append(contentsOf: MarkdownBodyCheck.check(base.body, rawHTMLAllowed: rawHTMLAllowed))
+        // Findings that are about the whole item (a missing field, "no way to contact"), by what they say.
+        let itemFindings = Set(r.log.items.filter { $0.line == base.fields.position.line && $0.column == base.fields.position.column }
+            .map { [$0.severity.rawValue, $0.field, $0.message] })
 
         for lang in languages.dropFirst() {
             guard let path = raw.translations[lang] else { continue }
@@ -290,8 +302,16 @@ public struct ContentLoader: Sendable {
             let body = t.body.isBlank ? base.body : t.body
             var tr = FieldReader(merged, allowed: fields)
             let version = decode(&tr, body, context)
-            // Findings about the default file were reported above; keep the translation's own.
-            log.append(contentsOf: tr.log.items.filter { $0.file == t.path || $0.severity == .error })
+            // Findings about the default file were reported above; keep the translation's own. A finding
+            // about the whole item that the default file has too is placed at the translation's first
+            // line only because the merged fields start there: it belongs to the default file.
+            let start = t.fields.position
+            log.append(contentsOf: tr.log.items.filter { d in
+                if d.file != t.path { return d.severity == .error }
+                let atStart = d.line == start.line && d.column == start.column
+                return !(atStart && itemFindings.contains([d.severity.rawValue, d.field, d.message]))
+            })
+            if !t.body.isBlank { log.append(contentsOf: MarkdownBodyCheck.check(t.body, rawHTMLAllowed: rawHTMLAllowed)) }
             if version == nil { failed = true }
             versions[lang] = version
         }

@@ -52,7 +52,7 @@ public enum YAMLReader {
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             node = try parser.singleRoot()
         } catch let error as YamlError {
-            log.append(diagnostic(for: error, file: file, lineOffset: lineOffset))
+            log.append(diagnostic(for: error, file: file, lineOffset: lineOffset, lines: lines))
             return nil
         } catch {
             log.append(Diagnostic(file: file, line: lineOffset + 1, message: "front matter could not be read: \(error)"))
@@ -65,24 +65,53 @@ public enum YAMLReader {
         return converter.diagnostics.isEmpty ? value : nil
     }
 
-    static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, file: String, lineOffset: Int, lines: [String] = []) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text))" }
-            if problem.contains("but found another document") {
+            // A second `---` (site.yml) or a `...` followed by more text (front matter).
+            if problem.contains("but found another document") || problem.contains("did not find expected <document start>") {
                 message = "only one YAML document is allowed in front matter (found a second `---` or `...`)"
             }
             return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, message: message,
                               hint: hint(for: problem))
         case let .duplicatedKeysInMapping(duplicates, context):
-            return Diagnostic(file: file, line: context.mark.line + lineOffset, column: context.mark.column,
-                              field: duplicates.first ?? "",
-                              message: "the key '\(duplicates.joined(separator: "', '"))' appears more than once",
+            // Yams marks the first occurrence; the liaison needs to find the repeat.
+            let key = duplicates.first ?? ""
+            let first = context.mark
+            let repeatLine = repeatedKeyLine(key, after: first, lines: lines)
+            let line = (repeatLine ?? first.line) + lineOffset
+            var message = "the key '\(duplicates.joined(separator: "', '"))' appears more than once"
+            if repeatLine != nil { message += " (first on line \(first.line + lineOffset))" }
+            return Diagnostic(file: file, line: line, column: first.column, field: key, message: message,
                               hint: "keep one of them")
         default:
             return Diagnostic(file: file, line: lineOffset + 1, message: "YAML error: \(error)")
         }
+    }
+
+    /// The line (1-based, in `lines`) where `key` appears again in the block mapping whose first
+    /// occurrence of it is at `first`: the same column, before the mapping ends. Nil for flow
+    /// mappings (`{a: 1, a: 2}`) and anything this simple scan cannot follow.
+    static func repeatedKeyLine(_ key: String, after first: Mark, lines: [String]) -> Int? {
+        guard !key.isEmpty, first.line >= 1 else { return nil }
+        let indent = first.column - 1
+        var i = first.line  // index of the line after the first occurrence
+        while i < lines.count {
+            let chars = Array(lines[i])
+            let leading = chars.prefix { $0 == " " }.count
+            let rest = String(chars.dropFirst(leading))
+            if rest.isEmpty || rest.hasPrefix("#") { i += 1; continue }
+            if leading < indent { return nil }  // the mapping has ended
+            if leading == indent {
+                for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
+                    if rest.dropFirst(spelling.count).drop(while: { $0 == " " }).hasPrefix(":") { return i + 1 }
+                }
+            }
+            i += 1
+        }
+        return nil
     }
 
     static func hint(for problem: String) -> String? {

@@ -1,0 +1,68 @@
+import Ccmark
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Checks a Markdown body the way the renderer will treat it, so that `talkoot check` says what
+/// the published page would silently lose.
+///
+/// * A link or image whose target has a scheme other than http, https, mailto or tel
+///   (`javascript:`, `data:`, `file:` …) is an error: the renderer blanks it (`MarkdownRenderer.isAllowed`).
+/// * Raw HTML is a warning where the renderer drops it (everywhere except pages, when site.yml
+///   sets `allow_raw_html_in_pages: true`).
+enum MarkdownBodyCheck {
+    static func check(_ body: MarkdownText, rawHTMLAllowed: Bool) -> [Diagnostic] {
+        guard !body.isBlank else { return [] }
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        guard let doc = body.source.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return [] }
+        defer { cmark_node_free(doc) }
+        guard let iter = cmark_iter_new(doc) else { return [] }
+        defer { cmark_iter_free(iter) }
+        let lines = body.source.split(separator: "\n", omittingEmptySubsequences: false)
+
+        var out: [Diagnostic] = []
+        var htmlLines: Set<Int> = []
+        /// The node's place in the file; cmark counts lines from the body's start and columns in bytes.
+        func position(_ node: OpaquePointer) -> (line: Int, column: Int) {
+            let line = max(1, Int(cmark_node_get_start_line(node)))
+            let byteColumn = max(1, Int(cmark_node_get_start_column(node)))
+            var column = byteColumn
+            if line <= lines.count {
+                let bytes = Array(lines[line - 1].utf8.prefix(byteColumn - 1))
+                column = String(decoding: bytes, as: UTF8.self).count + 1
+            }
+            return (body.line + line - 1, column)
+        }
+
+        while true {
+            let ev = cmark_iter_next(iter)
+            if ev == CMARK_EVENT_DONE { break }
+            guard ev == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                guard let raw = cmark_node_get_url(node) else { continue }
+                let url = String(cString: raw)
+                guard !MarkdownRenderer.isAllowed(url) else { continue }
+                let p = position(node)
+                let message = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+                    ? "the image '\(shorten(url))' is not allowed: it would not show on the published page"
+                    : "the link '\(shorten(url))' is not allowed: it would lead nowhere on the published page"
+                out.append(Diagnostic(file: body.file, line: p.line, column: p.column, severity: .error, message: message,
+                                      hint: "links and images may use http://, https://, mailto: or tel:, or a path such as images/kuva.jpg"))
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                guard !rawHTMLAllowed else { continue }
+                let p = position(node)
+                guard htmlLines.insert(p.line).inserted else { continue }
+                out.append(Diagnostic(file: body.file, line: p.line, column: p.column, severity: .warning,
+                                      message: "raw HTML is dropped from the published page",
+                                      hint: "write it in Markdown: **bold**, [link](https://...), lists with '- '"))
+            default: break
+            }
+        }
+        return out
+    }
+
+    static func shorten(_ url: String) -> String {
+        url.count > 60 ? String(url.prefix(57)) + "..." : url
+    }
+}
