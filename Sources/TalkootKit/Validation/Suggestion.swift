@@ -9,7 +9,7 @@ enum Suggestion {
         }
         guard let (c, d) = best else { return nil }
         // Accept a suggestion only when it is plausibly a typo.
-        return d <= max(2, c.count / 3) ? c : nil
+        return d <= max(2, (c.count + 1) / 2 - 1) ? c : nil
     }
 
     static func distance(_ a: String, _ b: String) -> Int {

@@ -81,7 +81,7 @@ enum AssociationDecoder {
                       hint: "ask the association to check its information, then update 'updated'")
         }
         if let updated, updated > context.today {
-            r.error(at: r.position(of: "updated"), field: "updated", "'updated' is in the future (\(updated.iso))")
+            r.warning(at: r.position(of: "updated"), field: "updated", "'updated' is in the future (\(updated.iso)); is the date right?")
         }
 
         guard let name, let summary, !sectors.isEmpty, let updated else { return nil }

@@ -1,0 +1,149 @@
+"""End-to-end tests of the talkoot command line: the demo builds, a broken corpus leaves
+site/ untouched with exit status 1, check's formats, `new`, and reproducible output."""
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = os.environ.get("TALKOOT_BIN", str(REPO / ".build" / "release" / "talkoot"))
+TODAY = "2026-11-23"
+
+
+def run(*args, cwd=REPO, env=None, check=False):
+    e = dict(os.environ)
+    e.pop("SOURCE_DATE_EPOCH", None)
+    e["LANG"] = "C.UTF-8"
+    if env:
+        e.update(env)
+    return subprocess.run([BIN, *args], cwd=cwd, env=e, capture_output=True, text=True, check=check)
+
+
+def tree_digest(root: Path) -> dict:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    """A copy of the demo content and the themes in a temporary folder."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "themes", tmp_path / "themes")
+    return tmp_path
+
+
+def test_demo_builds_with_summary_line_and_exit_status_0(workdir):
+    r = run("build", "--today", TODAY, cwd=workdir)
+    assert r.returncode == 0, r.stdout + r.stderr
+    summary = r.stdout.strip().splitlines()[-1]
+    assert summary.startswith("Built ") and " pages " in summary and summary.endswith(" s"), summary
+    site = workdir / "site"
+    assert (site / "index.html").is_file()
+    assert (site / "sv" / "index.html").is_file()
+    assert (site / "yhdistykset" / "jarvikylan-martat" / "index.html").is_file()
+    assert (site / "sv" / "foreningar" / "jarvikylan-martat" / "index.html").is_file()
+    assert (site / "sitemap.xml").is_file()
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 150
+
+
+def test_broken_corpus_exits_1_and_leaves_site_untouched(workdir):
+    assert run("build", "--today", TODAY, cwd=workdir).returncode == 0
+    before = tree_digest(workdir / "site")
+    martat = workdir / "content" / "associations" / "jarvikylan-martat.md"
+    martat.write_text(martat.read_text(encoding="utf-8").replace("sectors:", "sektorit:", 1), encoding="utf-8")
+    (workdir / "content" / "news" / "uusi.md").write_text("---\ntitle: Uutinen\n---\nTeksti\n", encoding="utf-8")
+    r = run("build", "--today", TODAY, cwd=workdir)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "content/associations/jarvikylan-martat.md:" in r.stdout
+    assert "unknown field 'sektorit'" in r.stdout
+    assert "did you mean 'sectors'" in r.stdout
+    assert "content/news/uusi.md:" in r.stdout and "required field 'date' is missing" in r.stdout
+    assert "nothing was written" in r.stderr
+    assert tree_digest(workdir / "site") == before
+    assert not [p for p in workdir.iterdir() if p.name.startswith(".site.")], "temporary build folders were left behind"
+
+
+def test_check_reports_file_line_column_and_exit_status(workdir):
+    grant = workdir / "content" / "grants" / "kylien-kehittamisraha.md"
+    text = grant.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    line_no = next(i for i, l in enumerate(lines, 1) if l.startswith("name:"))
+    lines[line_no - 1] = "nmae: Kylien kehittämisraha"
+    grant.write_text("\n".join(lines), encoding="utf-8")
+    r = run("check", "--today", TODAY, cwd=workdir)
+    assert r.returncode == 1
+    assert f"content/grants/kylien-kehittamisraha.md:{line_no}:1: error: unknown field 'nmae'" in r.stdout
+
+    gh = run("check", "--format", "github", "--today", TODAY, cwd=workdir)
+    assert gh.returncode == 1
+    assert f"::error file=content/grants/kylien-kehittamisraha.md,line={line_no},col=1" in gh.stdout
+
+    js = run("check", "--format", "json", "--today", TODAY, cwd=workdir)
+    data = json.loads(js.stdout)
+    assert data["errors"] >= 1
+    d = next(d for d in data["diagnostics"] if d["file"] == "content/grants/kylien-kehittamisraha.md" and d["field"] == "nmae")
+    assert d["line"] == line_no and d["field"] == "nmae"
+
+
+def test_check_warnings_fail_only_with_strict(workdir):
+    r = run("check", "--today", TODAY, cwd=workdir)
+    assert r.returncode == 0, r.stdout
+    assert "warning:" in r.stdout  # the demo has stale associations
+    assert run("check", "--strict", "--today", TODAY, cwd=workdir).returncode == 1
+
+
+def test_check_speaks_finnish_with_lang_fi(workdir):
+    r = run("check", "--lang", "fi", "--today", TODAY, cwd=workdir)
+    assert "varoitus" in r.stdout
+
+
+def test_usage_errors_exit_2(workdir):
+    assert run("build", "--today", "2026-13-01", cwd=workdir).returncode == 2
+    assert run("new", "kerho", "Nimi", cwd=workdir).returncode == 2
+    assert run("frobnicate", cwd=workdir).returncode == 2
+
+
+def test_new_writes_a_commented_template_with_a_finnish_slug_and_refuses_to_overwrite(workdir):
+    r = run("new", "association", "Äänekosken Öljy- ja Å-seura ry", "--today", TODAY, cwd=workdir)
+    assert r.returncode == 0, r.stderr
+    f = workdir / "content" / "associations" / "aanekosken-oljy-ja-a-seura-ry.md"
+    text = f.read_text(encoding="utf-8")
+    assert text.startswith("---\nname: \"Äänekosken Öljy- ja Å-seura ry\"")
+    assert "# contact_person:" in text and f"updated: {TODAY}" in text
+    again = run("new", "association", "Äänekosken Öljy- ja Å-seura ry", cwd=workdir)
+    assert again.returncode == 2 and "already exists" in again.stderr
+    assert f.read_text(encoding="utf-8") == text
+    # The fresh template tells the liaison what is missing.
+    c = run("check", "--today", TODAY, cwd=workdir)
+    assert "aanekosken-oljy-ja-a-seura-ry.md" in c.stdout and "summary" in c.stdout
+
+
+@pytest.mark.parametrize("kind", ["liaison", "facility", "grant", "clock", "news", "page"])
+def test_new_template_of_every_kind_is_valid_yaml_with_required_fields(workdir, kind):
+    r = run("new", kind, "Uusi kohde", "--today", TODAY, cwd=workdir)
+    assert r.returncode == 0, r.stderr
+
+
+def test_same_content_and_date_give_byte_identical_output(workdir):
+    assert run("build", "--today", TODAY, "--output", "a", cwd=workdir).returncode == 0
+    assert run("build", "--output", "b", cwd=workdir, env={"SOURCE_DATE_EPOCH": "1795435200"}).returncode == 0  # 2026-11-23
+    assert tree_digest(workdir / "a") == tree_digest(workdir / "b")
+
+
+def test_today_changes_what_is_upcoming(workdir):
+    assert run("build", "--today", "2026-01-10", "--output", "early", cwd=workdir).returncode == 0
+    assert run("build", "--today", TODAY, "--output", "late", cwd=workdir).returncode == 0
+    assert (workdir / "early" / "index.html").read_bytes() != (workdir / "late" / "index.html").read_bytes()
+
+
+def test_base_url_override_moves_every_link(workdir):
+    r = run("build", "--today", TODAY, "--base-url", "https://example.fi/kaupunki/yhdistykset/", cwd=workdir)
+    assert r.returncode == 0, r.stderr
+    html = (workdir / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/kaupunki/yhdistykset/assets/talkoot.css"' in html
+    assert "https://www.jarvikyla.fi/yhdistystoiminta/" not in html
