@@ -1,0 +1,233 @@
+#!/usr/bin/env bash
+# Talkoot benchmark: build generated corpora with the release binary, time them,
+# and (when installed) compare with Pagefind indexing and a Hugo build of the same
+# content. See bench/README.md.
+#
+#   bench/run.sh                 # 1,000 and 10,000 associations
+#   bench/run.sh 500 20000       # other sizes
+#   RUNS=5 SKIP_BUILD=1 bench/run.sh 10000
+#
+# Environment:
+#   RUNS=3          runs per measurement; the first is a warm-up unless RUNS=1
+#   TODAY=2026-11-23  passed as --today to talkoot
+#   SEED=1          corpus seed
+#   SKIP_BUILD=1    do not run `swift build` (use the existing binary)
+#   TALKOOT=path    binary to measure (default .build/release/talkoot)
+#   NO_HUGO=1, NO_SEARCH=1   skip those comparisons
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+OUT=$ROOT/bench/out
+RUNS=${RUNS:-3}
+TODAY=${TODAY:-2026-11-23}
+SEED=${SEED:-1}
+SKIP_BUILD=${SKIP_BUILD:-0}
+TALKOOT=${TALKOOT:-$ROOT/.build/release/talkoot}
+if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000); fi
+
+# Targets from the issue (10,000 associations).
+TARGET_N=10000
+TARGET_BUILD_WALL=1.0
+TARGET_BUILD_MIB=150
+TARGET_CHECK_WALL=0.5
+
+case $RUNS in ''|*[!0-9]*|0) echo "RUNS must be a positive integer" >&2; exit 2 ;; esac
+for n in "${SIZES[@]}"; do
+  case $n in ''|*[!0-9]*|0) echo "sizes must be positive integers, got '$n'" >&2; exit 2 ;; esac
+done
+
+mkdir -p "$OUT"
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RESULTS_TXT=$OUT/results-$STAMP.txt
+RESULTS_TSV=$OUT/results.tsv
+TMPD=$(mktemp -d)
+trap 'rm -rf "$TMPD"' EXIT
+
+say() { printf '%s\n' "$*" >&2; }
+
+# ---------------------------------------------------------------- /usr/bin/time
+if [ ! -x /usr/bin/time ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing GNU time (apt-get install -y time) ..."
+    apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y time >/dev/null 2>&1; } || true
+  fi
+  if [ ! -x /usr/bin/time ]; then
+    say "error: /usr/bin/time (GNU time) is needed for CPU time and peak memory."
+    say "       install it with:  sudo apt-get install -y time"
+    exit 2
+  fi
+fi
+
+# ---------------------------------------------------------------- helpers
+# measure LOG CMD...  -> M_RC M_WALL (s, from the monotonic-ish ns clock) M_CPU (user+sys s) M_RSS (MiB)
+measure() {
+  local log=$1; shift
+  local tf=$TMPD/time.out t0 t1 u s m
+  M_RC=0
+  t0=$(date +%s%N)
+  /usr/bin/time -f '%U %S %M' -o "$tf" "$@" >"$log" 2>&1 || M_RC=$?
+  t1=$(date +%s%N)
+  u=0 s=0 m=0
+  read -r u s m < <(tail -n 1 "$tf") || true
+  M_WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
+  M_CPU=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')
+  M_RSS=$(awk -v m="$m" 'BEGIN { printf "%.1f", m / 1024 }')
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) printf "%.3f", a[(NR + 1) / 2]; else printf "%.3f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+maximum() { printf '%s\n' "$@" | sort -g | tail -n 1; }
+div() { awk -v a="$1" -v b="$2" -v f="${3:-%.0f}" 'BEGIN { if (b > 0) printf f, a / b; else printf "-" }'; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
+count_html() { if [ -d "$1" ]; then find "$1" -type f -name '*.html' | wc -l | tr -d ' '; else echo 0; fi; }
+
+# repeat LABEL PREP_FN LOG CMD...: RUNS runs (first = warm-up when RUNS > 1); sets R_* (medians, max RSS, rc)
+repeat() {
+  local label=$1 prep=$2 log=$3; shift 3
+  local walls=() cpus=() rsss=() i
+  R_RC=0
+  for ((i = 1; i <= RUNS; i++)); do
+    "$prep"
+    measure "$log" "$@"
+    if [ "$M_RC" != 0 ]; then R_RC=$M_RC; break; fi
+    if [ "$RUNS" = 1 ] || [ "$i" -gt 1 ]; then walls+=("$M_WALL"); cpus+=("$M_CPU"); rsss+=("$M_RSS"); fi
+    say "  $label run $i/$RUNS: ${M_WALL} s wall, ${M_CPU} s CPU, ${M_RSS} MiB$([ "$i" = 1 ] && [ "$RUNS" -gt 1 ] && echo ' (warm-up)')"
+  done
+  if [ "$R_RC" != 0 ]; then
+    say "  $label FAILED (exit $R_RC); last lines of $log:"
+    tail -n 15 "$log" | sed 's/^/    /' >&2
+    R_WALL=- R_CPU=- R_RSS=-
+    return 0
+  fi
+  R_WALL=$(median "${walls[@]}"); R_CPU=$(median "${cpus[@]}"); R_RSS=$(maximum "${rsss[@]}")
+}
+
+ROWS=()   # lines of the table: size|step|pages|wall|cpu|pages/s|rss|note
+row() { ROWS+=("$1|$2|$3|$4|$5|$6|$7|$8"); printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$STAMP" "$GIT_REV" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" >>"$RESULTS_TSV"; }
+
+# ---------------------------------------------------------------- machine
+GIT_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if ! git -C "$ROOT" diff --quiet HEAD -- Sources Package.swift 2>/dev/null; then GIT_REV="$GIT_REV+dirty"; fi
+NPROC=$(nproc 2>/dev/null || echo 1)
+CPU_MODEL=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+LOAD1=$(awk '{ print $1 }' /proc/loadavg 2>/dev/null || echo 0)
+[ -f "$RESULTS_TSV" ] || printf 'stamp\trev\tassociations\tstep\tpages\twall_s\tcpu_s\tpages_per_s\tmax_rss_mib\tnote\n' >"$RESULTS_TSV"
+
+say "Talkoot benchmark $STAMP, rev $GIT_REV, $NPROC CPU(s)${CPU_MODEL:+ ($CPU_MODEL)}, load $LOAD1"
+if awk -v l="$LOAD1" -v n="$NPROC" 'BEGIN { exit !(l > n / 2) }'; then
+  say "warning: load average $LOAD1 on $NPROC CPU(s): other work is running; wall times will be noisy"
+fi
+
+# ---------------------------------------------------------------- build talkoot
+if [ "$SKIP_BUILD" != 1 ]; then
+  say "swift build -c release --product talkoot ..."
+  if ! swift build -c release --product talkoot >"$OUT/swift-build.log" 2>&1; then
+    say "error: swift build failed; see $OUT/swift-build.log"
+    tail -n 20 "$OUT/swift-build.log" >&2
+    exit 3
+  fi
+fi
+if [ ! -x "$TALKOOT" ]; then
+  say "error: $TALKOOT not found (build it, or set TALKOOT=path)"
+  exit 3
+fi
+
+HAVE_PAGEFIND=0
+if [ "${NO_SEARCH:-0}" != 1 ] && python3 -m pagefind --version >/dev/null 2>&1; then HAVE_PAGEFIND=1; fi
+HAVE_HUGO=0
+if [ "${NO_HUGO:-0}" != 1 ] && command -v hugo >/dev/null; then HAVE_HUGO=1; fi
+[ "$HAVE_PAGEFIND" = 1 ] || say "note: pagefind not available (pip install 'pagefind[bin]'): search indexing not measured"
+[ "$HAVE_HUGO" = 1 ] || say "note: hugo not on PATH (apt-get install -y hugo): no Hugo comparison"
+
+# ---------------------------------------------------------------- per size
+for N in "${SIZES[@]}"; do
+  CORPUS=$OUT/corpus-$N; [ "$SEED" = 1 ] || CORPUS=$CORPUS-s$SEED
+  SITE=$OUT/site-$N
+  say ""
+  say "== $N associations"
+  if [ ! -f "$CORPUS/corpus.json" ] || [ "$ROOT/bench/generate_corpus.py" -nt "$CORPUS/corpus.json" ]; then
+    python3 "$ROOT/bench/generate_corpus.py" --associations "$N" --out "$CORPUS" --seed "$SEED" --quiet
+  fi
+  FILES=$(find "$CORPUS/content" -type f -name '*.md' | wc -l | tr -d ' ')
+  say "  corpus $CORPUS/content: $FILES Markdown files"
+
+  # talkoot build
+  prep_site() { rm -rf "$SITE"; }
+  repeat "build" prep_site "$OUT/build-$N.log" "$TALKOOT" build --content "$CORPUS/content" --output "$SITE" --today "$TODAY"
+  B_WALL=$R_WALL
+  if [ "$R_RC" = 0 ]; then
+    PAGES=$(count_html "$SITE")
+    note=""
+    if [ "$N" = "$TARGET_N" ]; then
+      if le "$R_WALL" "$TARGET_BUILD_WALL" && le "$R_RSS" "$TARGET_BUILD_MIB"; then note="target ≤${TARGET_BUILD_WALL} s, ≤${TARGET_BUILD_MIB} MiB: ok"
+      else note="target ≤${TARGET_BUILD_WALL} s, ≤${TARGET_BUILD_MIB} MiB: MISSED"; fi
+    fi
+    row "$N" "talkoot build" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "$note"
+  else
+    PAGES=0
+    row "$N" "talkoot build" - - - - - "FAILED (exit $R_RC), see bench/out/build-$N.log"
+  fi
+
+  # talkoot check
+  noop() { :; }
+  repeat "check" noop "$OUT/check-$N.log" "$TALKOOT" check --content "$CORPUS/content" --today "$TODAY"
+  if [ "$R_RC" = 0 ]; then
+    note=""
+    if [ "$N" = "$TARGET_N" ]; then
+      if le "$R_WALL" "$TARGET_CHECK_WALL"; then note="target ≤${TARGET_CHECK_WALL} s: ok"; else note="target ≤${TARGET_CHECK_WALL} s: MISSED"; fi
+    fi
+    row "$N" "talkoot check" "$FILES files" "$R_WALL" "$R_CPU" "$(div "$FILES" "$R_WALL")" "$R_RSS" "$note"
+  else
+    row "$N" "talkoot check" - - - - - "FAILED (exit $R_RC), see bench/out/check-$N.log"
+  fi
+
+  # search indexing, separately, on the built site
+  if [ "$HAVE_PAGEFIND" = 1 ] && [ "$PAGES" != 0 ]; then
+    # Index a copy so that the built site stays as talkoot wrote it.
+    prep_pf() { rm -rf "$SITE.search"; cp -a "$SITE" "$SITE.search"; rm -rf "$SITE.search/pagefind"; }
+    repeat "pagefind" prep_pf "$OUT/pagefind-$N.log" python3 -m pagefind --site "$SITE.search" --output-subdir pagefind
+    if [ "$R_RC" = 0 ]; then
+      row "$N" "search index (pagefind)" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "build + index: $(awk -v a="$B_WALL" -v b="$R_WALL" 'BEGIN { printf "%.3f s", a + b }')"
+    else
+      row "$N" "search index (pagefind)" - - - - - "FAILED (exit $R_RC), see bench/out/pagefind-$N.log"
+    fi
+  fi
+
+  # Hugo with the same content
+  if [ "$HAVE_HUGO" = 1 ]; then
+    HSITE=$OUT/hugo-site-$N
+    HOUT=$OUT/hugo-public-$N
+    rm -rf "$HSITE"; mkdir -p "$HSITE"
+    cp -R "$ROOT/bench/hugo/." "$HSITE/"
+    ln -s "$CORPUS/content" "$HSITE/content"
+    prep_hugo() { rm -rf "$HOUT"; }
+    repeat "hugo" prep_hugo "$OUT/hugo-$N.log" hugo --source "$HSITE" --destination "$HOUT" --cacheDir "$OUT/hugo-cache" --quiet
+    if [ "$R_RC" = 0 ]; then
+      HPAGES=$(count_html "$HOUT")
+      row "$N" "hugo $(hugo version 2>/dev/null | sed -n 's/^hugo v\([0-9.]*\).*/\1/p')" "$HPAGES" "$R_WALL" "$R_CPU" "$(div "$HPAGES" "$R_WALL")" "$R_RSS" ""
+      if [ "$B_WALL" != - ]; then
+        wall_ratio=$(div "$R_WALL" "$B_WALL" "%.1f")
+        pps_ratio=$(awk -v hp="$HPAGES" -v hw="$R_WALL" -v tp="$PAGES" -v tw="$B_WALL" 'BEGIN { if (hp > 0 && tw > 0) printf "%.1f", (tp / tw) / (hp / hw); else printf "-" }')
+        verdict=$(awk -v r="$wall_ratio" 'BEGIN { if (r >= 1) printf "Talkoot %.1f× faster than Hugo", r; else if (r > 0) printf "Talkoot %.1f× slower than Hugo", 1 / r }')
+        row "$N" "ratio hugo/talkoot" - "${wall_ratio}×" - "${pps_ratio}×" - "$verdict (wall = Hugo s / Talkoot s; pages/s = Talkoot rate / Hugo rate)"
+      fi
+    else
+      row "$N" "hugo" - - - - - "FAILED (exit $R_RC), see bench/out/hugo-$N.log"
+    fi
+  fi
+done
+
+# ---------------------------------------------------------------- table
+{
+  echo "Talkoot benchmark $STAMP, rev $GIT_REV, $NPROC CPU(s)${CPU_MODEL:+ ($CPU_MODEL)}, load at start $LOAD1"
+  echo "talkoot build/check --today $TODAY; median of $([ "$RUNS" -gt 1 ] && echo "$((RUNS - 1)) run(s) after a warm-up" || echo "1 run"); max RSS = peak over those runs"
+  echo
+  printf '%-7s  %-24s  %10s  %8s  %8s  %8s  %8s  %s\n' "assoc." "step" "pages" "wall s" "CPU s" "pages/s" "RSS MiB" "note"
+  printf '%-7s  %-24s  %10s  %8s  %8s  %8s  %8s  %s\n' "-------" "------------------------" "----------" "--------" "--------" "--------" "--------" "----"
+  for r in "${ROWS[@]}"; do
+    IFS='|' read -r c1 c2 c3 c4 c5 c6 c7 c8 <<<"$r"
+    printf '%-7s  %-24s  %10s  %8s  %8s  %8s  %8s  %s\n' "$c1" "$c2" "$c3" "$c4" "$c5" "$c6" "$c7" "$c8"
+  done
+} | tee "$RESULTS_TXT"
+say ""
+say "saved: $RESULTS_TXT (table), $RESULTS_TSV (all runs, tab-separated)"
