@@ -2,6 +2,12 @@
 /// input for swift-mustache. Every value from content goes out through `{{ }}` (escaped);
 /// only Markdown HTML from libcmark is inserted raw.
 extension RenderEnvironment {
+    /// The default language when `language` shows an untranslated item, else nil: templates
+    /// write `lang="…"` on the item's own text so screen readers pronounce it right.
+    public func fallbackLang<T>(_ item: Localized<T>, _ language: String) -> String? {
+        item.isFallback(language) && language != item.defaultLanguage ? item.defaultLanguage : nil
+    }
+
     public func associationCard(_ item: Localized<Association>, _ language: String) -> [String: Any] {
         let a = item.version(language)
         var c: [String: Any] = [
@@ -15,6 +21,7 @@ extension RenderEnvironment {
         ]
         if let area = a.area { c["area"] = area }
         if let logo = imageHref(a.logo) { c["logo"] = logo }
+        if let l = fallbackLang(item, language) { c["contentLang"] = l }
         return c
     }
 
@@ -106,6 +113,7 @@ extension RenderEnvironment {
                                 "dataFeatures": f.accessibilityFeatures.joined(separator: " "), "hasFeatures": !f.accessibilityFeatures.isEmpty]
         if let p = f.price { c["price"] = p }
         if let cap = f.capacity { c["capacity"] = String(cap) }
+        if let l = fallbackLang(item, language) { c["contentLang"] = l }
         return c
     }
 
@@ -163,6 +171,7 @@ extension RenderEnvironment {
                                 "status": grantStatus(g, language)]
         if let v = g.amount { c["amount"] = v }
         if let v = g.provider { c["provider"] = v }
+        if let l = fallbackLang(item, language) { c["contentLang"] = l }
         return c
     }
 
@@ -227,6 +236,7 @@ extension RenderEnvironment {
             c["registration"] = d
         }
         c["href"] = href(routes.item(.clock, item.slug, language))
+        if let l = fallbackLang(item, language) { c["contentLang"] = l }
         c["hasRelated"] = !e.related.isEmpty
         c["related"] = e.related.compactMap { ref -> [String: Any]? in
             let parts = ref.split(separator: "/", maxSplits: 1).map(String.init)
@@ -251,6 +261,7 @@ extension RenderEnvironment {
         var c: [String: Any] = ["slug": item.slug, "title": n.title, "date": date(n.date), "dateISO": n.date.iso,
                                 "href": href(routes.item(.news, item.slug, language))]
         if let s = n.summary { c["summary"] = s }
+        if let l = fallbackLang(item, language) { c["contentLang"] = l }
         return c
     }
 }

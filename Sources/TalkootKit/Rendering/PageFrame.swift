@@ -38,8 +38,18 @@ extension RenderEnvironment {
             return ["label": p.version(language).title, "href": href(routes.item(.pages, p.slug, language)), "current": current]
         }
         nav.append(["label": t("search", language), "href": href(routes.section(.search, language)), "current": id == .search])
-        c["nav"] = nav
-        if pc.fallback && language != cfg.defaultLanguage { c["fallbackNotice"] = t("fallbackNotice", language) }
+        // aria-current: "page" on the link to this very page, "true" on the section it belongs to.
+        let here = href(path)
+        c["nav"] = nav.map { l -> [String: Any] in
+            var l = l
+            if l["current"] as? Bool == true { l["ariaCurrent"] = (l["href"] as? String) == here ? "page" : "true" }
+            return l
+        }
+        if pc.fallback && language != cfg.defaultLanguage {
+            c["fallbackNotice"] = t("fallbackNotice", language, ["language": languageLabel(cfg.defaultLanguage, language)])
+            // The page's own text is in the default language: templates mark it with lang.
+            c["contentLang"] = cfg.defaultLanguage
+        }
         if let edit = cfg.editURL, let source = pc.sourcePath { c["editHref"] = edit.replacingOccurrences(of: "{path}", with: source) }
         c["breadcrumbs"] = pc.breadcrumbs.isEmpty ? [] : [["label": t("home", language), "href": href(routes.section(.home, language))]]
             + pc.breadcrumbs.map { ["label": $0.0, "href": href($0.1)] }

@@ -55,6 +55,13 @@
       /* global PagefindUI */
       new PagefindUI({ element: "#tk-search", showSubResults: true, showImages: false });
     };
+    s.onerror = function () {
+      // No index (e.g. built without Pagefind): say so instead of leaving an empty box.
+      var p = document.createElement("p");
+      p.className = "tk-notice";
+      p.textContent = box.getAttribute("data-unavailable") || "";
+      box.appendChild(p);
+    };
     document.head.appendChild(s);
   }
 })();
