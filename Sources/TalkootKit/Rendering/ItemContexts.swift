@@ -138,7 +138,7 @@ extension RenderEnvironment {
         c["bookingPeriods"] = f.bookingPeriods.map { ["label": $0.label, "dates": spec($0.start, $0.end, language)] }
         switch f.rules {
         case let .page(slug)?:
-            c["rules"] = ["name": site.page(slug)?.version(language).title ?? slug, "href": href(routes.item(.pages, slug, language))]
+            c["rules"] = ["name": page(slug)?.version(language).title ?? slug, "href": href(routes.item(.pages, slug, language))]
         case let .url(u)?:
             c["rules"] = ["name": t("rules", language), "href": u]
         case nil: break
@@ -149,7 +149,7 @@ extension RenderEnvironment {
             c["mapHref"] = "https://www.openstreetmap.org/search?query=\(URLEncoding.component(f.address))"
         }
         c["hasPeriods"] = !f.bookingPeriods.isEmpty
-        c["usedBy"] = site.associations.filter { $0.primary.meetsAt.contains(item.slug) }
+        c["usedBy"] = (index.facilityUsers[item.slug] ?? []).map { site.associations[$0] }
             .map { ["name": $0.version(language).name, "href": href(routes.item(.associations, $0.slug, language))] }
         c["hasUsers"] = !(c["usedBy"] as! [[String: String]]).isEmpty
         return c
@@ -189,7 +189,7 @@ extension RenderEnvironment {
             ["dates": spec(w.start, w.end, language) + (w.time.map { ", \(t("time", language).lowercased()) \($0)" } ?? "")]
         }
         c["hasPeriods"] = !g.application.isEmpty
-        if let slug = g.contact, let l = site.liaison(slug) { c["contact"] = liaisonCard(l, language) }
+        if let slug = g.contact, let l = liaison(slug) { c["contact"] = liaisonCard(l, language) }
         return c
     }
 
@@ -243,13 +243,13 @@ extension RenderEnvironment {
             guard parts.count == 2, let kind = ContentKind(rawValue: parts[0]) else { return nil }
             let name: String
             switch kind {
-            case .grants: name = site.grant(parts[1])?.version(language).name ?? parts[1]
-            case .facilities: name = site.facility(parts[1])?.version(language).name ?? parts[1]
-            case .pages: name = site.page(parts[1])?.version(language).title ?? parts[1]
-            case .associations: name = site.associations.first { $0.slug == parts[1] }?.version(language).name ?? parts[1]
-            case .liaisons: name = site.liaison(parts[1])?.version(language).name ?? parts[1]
-            case .news: name = site.news.first { $0.slug == parts[1] }?.version(language).title ?? parts[1]
-            case .clock: name = site.clock.first { $0.slug == parts[1] }?.version(language).title ?? parts[1]
+            case .grants: name = grant(parts[1])?.version(language).name ?? parts[1]
+            case .facilities: name = facility(parts[1])?.version(language).name ?? parts[1]
+            case .pages: name = page(parts[1])?.version(language).title ?? parts[1]
+            case .associations: name = association(parts[1])?.version(language).name ?? parts[1]
+            case .liaisons: name = liaison(parts[1])?.version(language).name ?? parts[1]
+            case .news: name = newsItem(parts[1])?.version(language).title ?? parts[1]
+            case .clock: name = clockEntry(parts[1])?.version(language).title ?? parts[1]
             }
             return ["name": name, "href": href(routes.item(kind, parts[1], language))]
         }

@@ -37,7 +37,7 @@ extension RenderEnvironment {
             return directory(id, language)
 
         case let .association(slug):
-            let item = site.associations.first { $0.slug == slug }!
+            let item = association(slug)!
             let a = item.version(language)
             return PageContent(title: a.name, description: a.summary, context: ["association": associationDetail(item, language)],
                                fallback: item.isFallback(language), sourcePath: item.sourcePath, ogType: "profile",
@@ -59,7 +59,7 @@ extension RenderEnvironment {
                                          "features": AccessibilityFeature.ids.map { ["id": $0, "label": featureLabel($0, language)] }])
 
         case let .facility(slug):
-            let item = site.facility(slug)!
+            let item = facility(slug)!
             let f = item.version(language)
             return PageContent(title: f.name, description: MarkdownRenderer.plainText(f.body.source).isEmpty ? f.address : MarkdownRenderer.plainText(f.body.source),
                                context: ["facility": facilityDetail(item, language)], fallback: item.isFallback(language),
@@ -78,7 +78,7 @@ extension RenderEnvironment {
             return PageContent(title: t("grants", language), description: t("sectionsGrants", language), context: c)
 
         case let .grant(slug):
-            let item = site.grant(slug)!
+            let item = grant(slug)!
             let g = item.version(language)
             return PageContent(title: g.name, description: MarkdownRenderer.plainText(g.body.source), context: ["grant": grantDetail(item, language)],
                                fallback: item.isFallback(language), sourcePath: item.sourcePath,
@@ -88,7 +88,7 @@ extension RenderEnvironment {
             return clockPage(language)
 
         case let .clockEntry(slug):
-            let item = site.clock.first { $0.slug == slug }!
+            let item = clockEntry(slug)!
             let e = item.version(language)
             return PageContent(title: e.title, description: MarkdownRenderer.plainText(e.body.source), context: ["entry": clockEntryDetail(item, language)],
                                fallback: item.isFallback(language), sourcePath: item.sourcePath,
@@ -112,7 +112,7 @@ extension RenderEnvironment {
                                context: ["news": list.map { newsCard($0, language) }, "feedHref": href(routes.prefix(language) + "feed.xml")])
 
         case let .newsItem(slug):
-            let item = site.news.first { $0.slug == slug }!
+            let item = newsItem(slug)!
             let n = item.version(language)
             var c = newsCard(item, language)
             c["bodyHTML"] = html(n.body)
@@ -121,7 +121,7 @@ extension RenderEnvironment {
                                breadcrumbs: [(t("news", language), routes.section(.news, language))])
 
         case let .page(slug):
-            let item = site.page(slug)!
+            let item = page(slug)!
             let p = item.version(language)
             return PageContent(title: p.title, description: MarkdownRenderer.plainText(p.body.source),
                                context: ["bodyHTML": html(p.body, rawAllowed: cfg.allowRawHTMLInPages)],
@@ -147,55 +147,59 @@ extension RenderEnvironment {
     }
 
     func directory(_ id: PageID, _ language: String) -> PageContent {
-        var list = site.associations
         var heading = t("associations", language)
-        var current: (Routes.Filter, String?)?
+        var current: SiteIndex.FilterKey?
         if case let .associationFilter(f, v) = id {
-            list = list.filter { DirectoryFilters.matches($0.primary, f, v) }
-            current = (f, v)
+            current = SiteIndex.FilterKey(filter: f, value: v)
             heading = filterLabel(f, v, language)
         }
-        list.sort { Collation.key($0.version(language).name) < Collation.key($1.version(language).name) }
-        let cards = list.map { associationCard($0, language) }
-        var bySector: [[String: Any]] = []
-        for sector in site.sectors {
-            let members = zip(list, cards).filter { $0.0.primary.sectors.contains(sector.id) }.map { $0.1 }
-            if !members.isEmpty {
-                bySector.append(["id": sector.id, "name": sector.name.text(language), "associations": members, "count": members.count])
-            }
-        }
+        let members = index.directory(current, language)
+        let cards = cardHTML[language] ?? []
+
+        // A–Ö groups with the cards as pre-rendered HTML (see RenderEnvironment.cardHTML).
         var letters: [[String: Any]] = []
         var currentLetter = ""
-        var bucket: [[String: Any]] = []
-        for (item, card) in zip(list, cards) {
-            let l = Collation.initial(item.version(language).name)
+        var bucket = ""
+        for i in members {
+            let l = Collation.initial(site.associations[i].version(language).name)
             if l != currentLetter {
-                if !bucket.isEmpty { letters.append(["letter": currentLetter, "associations": bucket]) }
+                if !bucket.isEmpty { letters.append(["letter": currentLetter, "cardsHTML": bucket]) }
                 currentLetter = l
-                bucket = []
+                bucket = ""
             }
-            bucket.append(card)
+            bucket += cards[i]
         }
-        if !bucket.isEmpty { letters.append(["letter": currentLetter, "associations": bucket]) }
+        if !bucket.isEmpty { letters.append(["letter": currentLetter, "cardsHTML": bucket]) }
+
+        // The sector overview only on the unfiltered directory: filter pages list one selection.
+        var bySector: [[String: Any]] = []
+        if current == nil {
+            for sector in site.sectors {
+                let ids = index.directory(SiteIndex.FilterKey(filter: .sector, value: sector.id), language)
+                if !ids.isEmpty {
+                    bySector.append(["id": sector.id, "name": sector.name.text(language), "count": ids.count,
+                                     "href": href(routes.filter(.sector, value: sector.id, language))])
+                }
+            }
+        }
 
         // Filter groups: links to static filter pages (work without JavaScript).
-        let values = DirectoryFilters.values(site)
         let dims: [(Routes.Filter, String)] = [(.sector, "sector"), (.area, "area"), (.targetGroup, "targetGroups"), (.language, "activityLanguages")]
         let groups: [[String: Any]] = dims.compactMap { f, key in
-            let opts = values.filter { $0.0 == f }.map { v -> [String: Any] in
-                ["label": filterLabel(f, v.1, language), "href": href(routes.filter(f, value: v.1, language)), "value": v.1 ?? "",
-                 "current": current.map { $0.0 == f && $0.1 == v.1 } ?? false,
-                 "count": site.associations.filter { DirectoryFilters.matches($0.primary, f, v.1) }.count]
+            let opts = index.filterList.filter { $0.filter == f }.map { k -> [String: Any] in
+                ["label": filterLabel(f, k.value, language), "href": href(routes.filter(f, value: k.value, language)), "value": k.value ?? "",
+                 "current": current == k, "count": index.filters[k]?.count ?? 0]
             }
             return opts.isEmpty ? nil : ["label": t(key, language), "dimension": f.rawValue, "options": opts]
         }
-        var c: [String: Any] = ["heading": heading, "count": list.count, "bySector": bySector, "letters": letters,
-                                "filterGroups": groups, "allHref": href(routes.section(.associations, language)),
-                                "isFiltered": current != nil, "associations": cards, "addAssociationHref": addAssociationHref(language)]
-        if values.contains(where: { $0.0 == .volunteers }) {
+        var c: [String: Any] = ["heading": heading, "count": members.count, "bySector": bySector, "hasBySector": !bySector.isEmpty,
+                                "letters": letters, "filterGroups": groups, "allHref": href(routes.section(.associations, language)),
+                                "isFiltered": current != nil, "addAssociationHref": addAssociationHref(language)]
+        let volunteers = SiteIndex.FilterKey(filter: .volunteers, value: nil)
+        if let list = index.filters[volunteers] {
             c["volunteersHref"] = href(routes.filter(.volunteers, value: nil, language))
-            c["volunteersCurrent"] = current?.0 == .volunteers
-            c["volunteersCount"] = site.associations.filter { $0.primary.volunteersWanted }.count
+            c["volunteersCurrent"] = current == volunteers
+            c["volunteersCount"] = list.count
         }
         return PageContent(title: heading, description: t("sectionsAssociations", language), context: c,
                            breadcrumbs: current == nil ? [] : [(t("associations", language), routes.section(.associations, language))])

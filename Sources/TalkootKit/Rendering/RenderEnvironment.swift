@@ -11,6 +11,11 @@ public struct RenderEnvironment: Sendable {
     /// Slug of the accessibility statement page, if the content has one.
     public var accessibilityPage: String?
     public var privacyPage: String?
+    /// Lookups and orderings computed once per build.
+    public var index: SiteIndex
+    /// Each association's directory card, rendered once per language (language → by index),
+    /// because the directory and its filter pages list the same cards many times over.
+    public var cardHTML: [String: [String]] = [:]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -23,7 +28,27 @@ public struct RenderEnvironment: Sendable {
         let slugs = Set(site.pages.map(\.slug))
         accessibilityPage = ["saavutettavuusseloste", "accessibility-statement", "tillganglighetsutlatande", "accessibility"].first { slugs.contains($0) }
         privacyPage = ["tietosuojaseloste", "privacy-notice", "dataskyddsbeskrivning", "privacy"].first { slugs.contains($0) }
+        index = SiteIndex(site: site)
+        let env = self
+        for language in site.config.languages {
+            let t = strings[language] ?? [:]
+            cardHTML[language] = site.associations.parallelMap { item in
+                var c = env.associationCard(item, language)
+                c["t"] = t
+                return env.theme.render(c, template: "association-card") ?? ""
+            }
+        }
     }
+
+    // MARK: lookups through the index
+
+    public func association(_ slug: String) -> Localized<Association>? { index.associationBySlug[slug].map { site.associations[$0] } }
+    public func facility(_ slug: String) -> Localized<Facility>? { index.facilityBySlug[slug].map { site.facilities[$0] } }
+    public func liaison(_ slug: String) -> Localized<Liaison>? { index.liaisonBySlug[slug].map { site.liaisons[$0] } }
+    public func grant(_ slug: String) -> Localized<Grant>? { index.grantBySlug[slug].map { site.grants[$0] } }
+    public func clockEntry(_ slug: String) -> Localized<ClockEntry>? { index.clockBySlug[slug].map { site.clock[$0] } }
+    public func newsItem(_ slug: String) -> Localized<NewsItem>? { index.newsBySlug[slug].map { site.news[$0] } }
+    public func page(_ slug: String) -> Localized<Page>? { index.pageBySlug[slug].map { site.pages[$0] } }
 
     public func t(_ key: String, _ language: String) -> String { strings[language]?[key] ?? key }
 
@@ -101,7 +126,7 @@ public struct RenderEnvironment: Sendable {
     public func place(_ p: PlaceRef?, _ language: String) -> [String: Any]? {
         switch p {
         case let .facility(slug)?:
-            let name = site.facility(slug)?.version(language).name ?? slug
+            let name = facility(slug)?.version(language).name ?? slug
             return ["name": name, "href": href(routes.item(.facilities, slug, language))]
         case let .text(s)?: return ["name": s]
         case nil: return nil
@@ -111,7 +136,7 @@ public struct RenderEnvironment: Sendable {
     public func person(_ p: PersonRef?, _ language: String) -> [String: Any]? {
         switch p {
         case let .liaison(slug)?:
-            let name = site.liaison(slug)?.version(language).name ?? slug
+            let name = liaison(slug)?.version(language).name ?? slug
             return ["name": name, "href": href(routes.item(.liaisons, slug, language))]
         case let .text(s)?: return ["name": s]
         case nil: return nil

@@ -1,0 +1,62 @@
+/// Lookups and orderings computed once per build, so that rendering a page never scans the
+/// whole site (10,000 associations × 20,000 pages would be quadratic).
+public struct SiteIndex: Sendable {
+    public var associationBySlug: [String: Int] = [:]
+    public var facilityBySlug: [String: Int] = [:]
+    public var liaisonBySlug: [String: Int] = [:]
+    public var grantBySlug: [String: Int] = [:]
+    public var clockBySlug: [String: Int] = [:]
+    public var newsBySlug: [String: Int] = [:]
+    public var pageBySlug: [String: Int] = [:]
+    /// Association indices in A–Ö order of their names, per language.
+    public var associationOrder: [String: [Int]] = [:]
+    /// Association indices meeting at each facility.
+    public var facilityUsers: [String: [Int]] = [:]
+    /// Every directory filter with the associations it keeps (indices, unordered).
+    public var filters: [FilterKey: [Int]] = [:]
+    /// Filters in display order.
+    public var filterList: [FilterKey] = []
+
+    public struct FilterKey: Sendable, Hashable {
+        public var filter: Routes.Filter
+        public var value: String?
+    }
+
+    public init(site: Site) {
+        func index<T>(_ items: [Localized<T>]) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.slug, $0) })
+        }
+        associationBySlug = index(site.associations)
+        facilityBySlug = index(site.facilities)
+        liaisonBySlug = index(site.liaisons)
+        grantBySlug = index(site.grants)
+        clockBySlug = index(site.clock)
+        newsBySlug = index(site.news)
+        pageBySlug = index(site.pages)
+        for language in site.config.languages {
+            let keys = site.associations.map { Collation.key($0.version(language).name) }
+            associationOrder[language] = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : site.associations[$0].slug < site.associations[$1].slug }
+        }
+        for (i, a) in site.associations.enumerated() {
+            for f in a.primary.meetsAt { facilityUsers[f, default: []].append(i) }
+        }
+        filterList = DirectoryFilters.values(site).map { FilterKey(filter: $0.0, value: $0.1) }
+        for key in filterList { filters[key] = [] }
+        for (i, a) in site.associations.enumerated() {
+            let p = a.primary
+            for s in p.sectors { filters[FilterKey(filter: .sector, value: s)]?.append(i) }
+            if let area = p.area { filters[FilterKey(filter: .area, value: Slug.make(from: area))]?.append(i) }
+            for g in p.targetGroups { filters[FilterKey(filter: .targetGroup, value: g)]?.append(i) }
+            for l in p.languages { filters[FilterKey(filter: .language, value: l)]?.append(i) }
+            if p.volunteersWanted { filters[FilterKey(filter: .volunteers, value: nil)]?.append(i) }
+        }
+    }
+
+    /// The associations a directory page lists, in A–Ö order for the language.
+    public func directory(_ filter: FilterKey?, _ language: String) -> [Int] {
+        let order = associationOrder[language] ?? []
+        guard let filter else { return order }
+        let keep = Set(filters[filter] ?? [])
+        return order.filter { keep.contains($0) }
+    }
+}
