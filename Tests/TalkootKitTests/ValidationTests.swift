@@ -354,6 +354,33 @@ import Testing
         #expect(result.diagnostics.map(\.message) == ["the content folder 'content' does not exist"])
     }
 
+    @Test func misnamedSiteYamlIsNamedInTheHint() {
+        let dir = TestSupport.writeContent(ValidTree.files)
+        try! FileManager.default.moveItem(at: dir.appendingPathComponent("site.yml"), to: dir.appendingPathComponent("site.yaml"))
+        let ds = ContentLoader(directory: dir, displayRoot: "content", today: TestSupport.today).load().diagnostics
+        expectDiagnostic(ds, file: "site.yml", line: 1, message: "site.yml is missing", hint: "found site.yaml: rename it to site.yml")
+    }
+
+    @Test func topLevelFilesAndFoldersThatAreNotReadAreWarnings() {
+        let ds = check([
+            "sectors.yaml": "- {id: kylat, name: Kylät}\n",
+            "association/uusi.md": ValidTree.association,
+            "ohjeet.md": md("title: Ohjeet"),
+            "associations/arkisto/vanha.md": ValidTree.association,
+        ])
+        expectDiagnostic(ds, .warning, file: "sectors.yaml", line: 1, message: "sectors.yaml is not read: the file must be called sectors.yml")
+        expectDiagnostic(ds, .warning, file: "association", line: 1, message: "the folder 'association' is not read", hint: "did you mean 'associations'?")
+        expectDiagnostic(ds, .warning, file: "ohjeet.md", line: 1, message: "ohjeet.md is not read", hint: "move it to pages/ohjeet.md")
+        expectDiagnostic(ds, .warning, file: "associations/arkisto", line: 1, message: "folders inside associations/ are not read: 'arkisto' is ignored")
+        expectNoErrors(ds)
+    }
+
+    @Test func landingPageTranslationFollowsTheLanguageRules() {
+        let ds = check(["index.en.md": md("title: Welcome"), "index.fi.md": md("title: Tervetuloa")])
+        expectDiagnostic(ds, file: "index.en.md", line: 1, message: "'en' is not one of the site's languages (fi, sv)")
+        expectDiagnostic(ds, file: "index.fi.md", line: 1, message: "'fi' is the default language: its text belongs in index.md")
+    }
+
     // MARK: - unknown keys
 
     @Test func unknownKeySuggestsClosestField() {
@@ -717,7 +744,7 @@ import Testing
         expectDiagnostic(ds, file: "clock/kevatilta.md", line: 5, field: "end_date", message: "start and end must both be yearly")
     }
 
-    @Test func updatedInTheFutureIsAnError() {
+    @Test func updatedInTheFutureIsAWarning() {
         let ds = check(["associations/martat.md": md("""
         name: Martat
         summary: Kotitalousneuvontaa kaikille.
@@ -725,7 +752,7 @@ import Testing
         email: martat@example.fi
         updated: 2027-01-01
         """)])
-        expectDiagnostic(ds, file: "associations/martat.md", line: 6, field: "updated", message: "'updated' is in the future (2027-01-01)")
+        expectDiagnostic(ds, .warning, file: "associations/martat.md", line: 6, field: "updated", message: "'updated' is in the future (2027-01-01)")
     }
 
     // MARK: - annual clock rules

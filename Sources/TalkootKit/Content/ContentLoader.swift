@@ -59,6 +59,7 @@ public struct ContentLoader: Sendable {
         // site.yml first: the languages decide which file names are translations.
         guard let config = loadConfig(&log) else { return Result(site: nil, diagnostics: log.sorted) }
         let sectors = loadSectors(config: config, &log)
+        checkTopLevel(languages: config.languages, &log)
 
         // List every item file.
         var items: [ContentKind: [String: RawItem]] = [:]
@@ -156,7 +157,8 @@ public struct ContentLoader: Sendable {
         guard let raw = try? String(contentsOf: url, encoding: .utf8) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             log.append(Diagnostic(file: display("site.yml"), message: exists ? "site.yml is not valid UTF-8 text" : "site.yml is missing: it holds the section's settings",
-                                  hint: exists ? nil : "start from the example in docs/content-format.md, or run talkoot init"))
+                                  hint: exists ? nil : FileManager.default.fileExists(atPath: directory.appendingPathComponent("site.yaml").path)
+                                      ? "found site.yaml: rename it to site.yml" : "create content/site.yml with at least municipality, base_url and contact_email (see docs/content-format.md)"))
             return nil
         }
         guard let value = YAMLReader.parse(FrontMatterFile.normalise(raw), file: display("site.yml"), lineOffset: 0, log: &log) else { return nil }
@@ -183,12 +185,54 @@ public struct ContentLoader: Sendable {
         return sectors.isEmpty ? Sector.builtIn : sectors
     }
 
+    /// Files and folders at the top of `content/` that talkoot would not read: a landing page
+    /// translation for a language the site does not have is an error (as for items); a misnamed
+    /// settings file or folder is a warning, so that nothing is left out without a word.
+    func checkTopLevel(languages: [String], _ log: inout DiagnosticLog) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
+        let folders = ContentKind.allCases.map(\.rawValue) + ["images"]
+        for name in names.sorted() where !name.hasPrefix(".") {
+            var isDir: ObjCBool = false
+            _ = fm.fileExists(atPath: directory.appendingPathComponent(name).path, isDirectory: &isDir)
+            if isDir.boolValue {
+                guard !folders.contains(name) else { continue }
+                log.append(Diagnostic(file: display(name), severity: .warning, message: "the folder '\(name)' is not read: its files are ignored",
+                                      hint: Suggestion.closest(to: name, in: folders).map { "did you mean '\($0)'?" }
+                                          ?? "content folders: \(folders.joined(separator: ", "))"))
+                continue
+            }
+            if name.hasPrefix("index.") && name.hasSuffix(".md") && name != "index.md" {
+                let language = String(name.dropFirst(6).dropLast(3))
+                if language == languages[0] {
+                    log.append(Diagnostic(file: display(name), message: "'\(language)' is the default language: its text belongs in index.md"))
+                } else if !languages.contains(language) {
+                    log.append(Diagnostic(file: display(name), message: "'\(language)' is not one of the site's languages (\(languages.joined(separator: ", ")))",
+                                          hint: "add it to 'languages' in site.yml or rename the file"))
+                }
+            } else if name == "sectors.yaml" || name == "site.yaml" {
+                let right = String(name.dropLast(5)) + ".yml"
+                log.append(Diagnostic(file: display(name), severity: .warning, message: "\(name) is not read: the file must be called \(right)",
+                                      hint: "rename it to \(right)"))
+            } else if name.hasSuffix(".md") && name != "index.md" {
+                log.append(Diagnostic(file: display(name), severity: .warning, message: "\(name) is not read: content files go in a folder such as pages/",
+                                      hint: "move it to pages/\(name) to publish it as a page"))
+            }
+        }
+    }
+
     func listItems(kind: ContentKind, languages: [String], _ log: inout DiagnosticLog) -> [String: RawItem] {
         let folder = directory.appendingPathComponent(kind.rawValue)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [:] }
         var items: [String: RawItem] = [:]
         for name in names.sorted() where !name.hasPrefix(".") {
             let rel = "\(kind.rawValue)/\(name)"
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDir), isDir.boolValue {
+                log.append(Diagnostic(file: display(rel), severity: .warning, message: "folders inside \(kind.rawValue)/ are not read: '\(name)' is ignored",
+                                      hint: "put each \(kind.singular) file directly in \(kind.rawValue)/"))
+                continue
+            }
             guard name.hasSuffix(".md") else {
                 log.append(Diagnostic(file: display(rel), severity: .warning, message: "not a Markdown file (.md): ignored"))
                 continue
