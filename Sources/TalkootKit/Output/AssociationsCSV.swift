@@ -1,3 +1,5 @@
+import Foundation
+
 /// `data/associations.csv` (content model, "Machine-readable exports"): the same records as
 /// `data/associations.json`, one row an association, with a header row.
 ///
@@ -19,31 +21,57 @@ enum AssociationsCSV {
     ]
 
     static func file(_ records: [AssociationRecord]) -> OutputFile {
-        var out = "\u{FEFF}"
-        out.reserveCapacity(records.count * 1024)
+        // Rows are written on all cores (AssociationRecord.all); this only joins them.
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        out.reserveCapacity(records.reduce(1024) { $0 + $1.csv.count })
         row(columns, into: &out)
-        for r in records { row(r.cells, into: &out) }
-        return OutputFile(path: path, text: out)
+        for r in records { out += r.csv }
+        return OutputFile(path: path, data: Data(out))
     }
 
-    static func row(_ cells: [String], into out: inout String) {
+    static func row(_ cells: [String], into out: inout [UInt8]) {
         for (i, cell) in cells.enumerated() {
-            if i > 0 { out += "," }
-            out += field(cell)
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            var cell = cell
+            cell.withUTF8 { append($0, to: &out) }
         }
-        out += "\r\n"
+        out.append(0x0D)
+        out.append(0x0A)
     }
 
-    /// One cell: neutralised against formula injection, then quoted when needed.
+    /// One cell as text (for tests and messages).
     static func field(_ value: String) -> String {
+        var out: [UInt8] = []
         var v = value
-        if let first = v.utf8.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
-            || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D {
-            v = "'" + v
+        v.withUTF8 { append($0, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One cell: neutralised against formula injection, then quoted when needed (RFC 4180).
+    static func append(_ u: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        let quote = UInt8(ascii: "\"")
+        let formula: Bool
+        if let first = u.first {
+            formula = first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-")
+                || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D
+        } else {
+            formula = false
         }
-        let needsQuotes = v.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-            || v.utf8.first == 0x20 || v.utf8.last == 0x20
-        guard needsQuotes else { return v }
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let needsQuotes = u.contains { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }
+            || u.first == 0x20 || u.last == 0x20
+        if needsQuotes { out.append(quote) }
+        if formula { out.append(UInt8(ascii: "'")) }
+        if needsQuotes {
+            var run = 0
+            for i in 0..<u.count where u[i] == quote {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...i]))
+                out.append(quote)
+                run = i + 1
+            }
+            if run < u.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...])) }
+            out.append(quote)
+        } else {
+            out.append(contentsOf: u)
+        }
     }
 }

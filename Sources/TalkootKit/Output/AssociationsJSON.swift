@@ -1,3 +1,5 @@
+import Foundation
+
 /// `data/associations.json` (content model, "Machine-readable exports"): every association in
 /// its default-language version, every published front matter field under its own snake_case
 /// key in content-model order, plus `slug`, `url` and `description_html`. The schema is
@@ -10,18 +12,31 @@ enum AssociationsJSON {
     static let path = "data/associations.json"
 
     static func file(_ records: [AssociationRecord], generated: Day) -> OutputFile {
-        var w = JSONWriter(pretty: true)
-        w.write(.object([("generated", .string(generated.iso)), ("associations", .array(records.map(\.json)))]))
-        w.newline()
-        return OutputFile(path: path, text: w.string)
+        // Records are written on all cores (AssociationRecord.all); this only joins them.
+        var out: [UInt8] = []
+        out.reserveCapacity(records.reduce(64) { $0 + $1.json.count + 8 })
+        out += Array("{\n  \"generated\": \"\(generated.iso)\",\n  \"associations\": ".utf8)
+        if records.isEmpty {
+            out += Array("[]".utf8)
+        } else {
+            out.append(UInt8(ascii: "["))
+            for (i, r) in records.enumerated() {
+                out += Array((i == 0 ? "\n    " : ",\n    ").utf8)
+                out += r.json
+            }
+            out += Array("\n  ]".utf8)
+        }
+        out += Array("\n}\n".utf8)
+        return OutputFile(path: path, data: Data(out))
     }
 }
 
 /// One association as exported: built once, written as JSON and as a CSV row.
 struct AssociationRecord: Sendable {
-    var json: JSONValue
-    /// Column values in `AssociationsCSV.columns` order, before CSV quoting.
-    var cells: [String]
+    /// The JSON object, pretty-printed as an item of the `associations` array.
+    var json: [UInt8]
+    /// The CSV row, columns in `AssociationsCSV.columns` order, with its CRLF.
+    var csv: [UInt8]
 
     /// Records of every association, in slug order, built on all cores.
     static func all(_ env: RenderEnvironment) -> [AssociationRecord] {
@@ -97,7 +112,12 @@ struct AssociationRecord: Sendable {
             a.membership ?? "", a.volunteersWanted ? "true" : "false", a.volunteerTasks ?? "", logo ?? "",
             a.updated.iso, compact(extra), description,
         ]
-        return AssociationRecord(json: json, cells: cells)
+        var w = JSONWriter(pretty: true)
+        w.write(json, depth: 2)
+        var row: [UInt8] = []
+        row.reserveCapacity(w.bytes.count)
+        AssociationsCSV.row(cells, into: &row)
+        return AssociationRecord(json: w.bytes, csv: row)
     }
 
     static func placeText(_ p: PlaceRef) -> String {
@@ -150,6 +170,8 @@ struct JSONWriter {
 
     mutating func write(_ v: JSONValue) { write(v, depth: 0) }
 
+    /// Writes a value that sits `depth` levels deep in a pretty-printed document.
+
     private mutating func raw(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
@@ -160,7 +182,7 @@ struct JSONWriter {
         for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
     }
 
-    private mutating func write(_ v: JSONValue, depth: Int) {
+    mutating func write(_ v: JSONValue, depth: Int) {
         switch v {
         case .null: raw("null")
         case let .bool(b): if b { raw("true") } else { raw("false") }
@@ -203,12 +225,29 @@ struct JSONWriter {
     }
 
     private mutating func writeString(_ s: String) {
+        var s = s
+        s.withUTF8 { writeUTF8($0) }
+    }
+
+    /// Copies runs that need no escaping in one go.
+    private mutating func writeUTF8(_ u: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
-        let utf8 = Array(s.utf8)
+        let n = u.count
+        var run = 0
         var i = 0
-        let n = utf8.count
         while i < n {
-            let b = utf8[i]
+            let b = u[i]
+            var width = 1
+            switch b {
+            case 0x22, 0x5C, 0x00..<0x20: break
+            case 0x3C, 0x3E, 0x26: if !scriptSafe { i += 1; continue }
+            case 0xE2:
+                // U+2028 and U+2029 (E2 80 A8/A9) end lines in JavaScript.
+                guard i + 2 < n, u[i + 1] == 0x80, u[i + 2] == 0xA8 || u[i + 2] == 0xA9 else { i += 1; continue }
+                width = 3
+            default: i += 1; continue
+            }
+            if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i])) }
             switch b {
             case 0x22: raw("\\\"")
             case 0x5C: raw("\\\\")
@@ -217,18 +256,13 @@ struct JSONWriter {
             case 0x09: raw("\\t")
             case 0x08: raw("\\b")
             case 0x0C: raw("\\f")
-            case 0x00..<0x20: escapeUnicode(UInt32(b))
-            case 0x3C where scriptSafe: escapeUnicode(0x3C)
-            case 0x3E where scriptSafe: escapeUnicode(0x3E)
-            case 0x26 where scriptSafe: escapeUnicode(0x26)
-            case 0xE2 where i + 2 < n && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                // U+2028 and U+2029 end lines in JavaScript.
-                escapeUnicode(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029)
-                i += 2
-            default: bytes.append(b)
+            case 0xE2: escapeUnicode(u[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+            default: escapeUnicode(UInt32(b))
             }
-            i += 1
+            i += width
+            run = i
         }
+        if run < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<n])) }
         bytes.append(0x22)
     }
 }
