@@ -147,3 +147,23 @@ def test_base_url_override_moves_every_link(workdir):
     html = (workdir / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="/kaupunki/yhdistykset/assets/talkoot.css"' in html
     assert "https://www.jarvikyla.fi/yhdistystoiminta/" not in html
+
+
+def test_report_lists_stale_associations_and_writes_reminder_emails(workdir):
+    import email
+    from email import policy
+    r = run("report", "--today", TODAY, "--emails", "muistutukset", cwd=workdir)
+    assert r.returncode == 0, r.stderr
+    assert "Stale associations (3)" in r.stdout
+    assert "Koivumäen kyläseura ry" in r.stdout
+    assert "Associations per sector (30 in all)" in r.stdout
+    emls = sorted((workdir / "muistutukset").glob("*.eml"))
+    assert [p.name for p in emls] == ["koivumaen-era.eml", "koivumaen-kylaseura.eml", "sarkikylan-sisu.eml"]
+    msg = email.message_from_bytes(emls[1].read_bytes(), policy=policy.default)
+    assert msg["To"].addresses[0].display_name == "Koivumäen kyläseura ry"
+    assert "Koivumäen kyläseura ry" in str(msg["Subject"])
+    assert "30.9.2024" in emls[0].read_text(encoding="utf-8") or "2.5.2024" in msg.get_content()
+    assert b"\r\n" in emls[0].read_bytes()
+    js = run("report", "--format", "json", "--today", TODAY, cwd=workdir)
+    data = json.loads(js.stdout)
+    assert len(data["stale"]) == 3 and data["total"] == 30
