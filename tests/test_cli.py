@@ -167,3 +167,25 @@ def test_report_lists_stale_associations_and_writes_reminder_emails(workdir):
     js = run("report", "--format", "json", "--today", TODAY, cwd=workdir)
     data = json.loads(js.stdout)
     assert len(data["stale"]) == 3 and data["total"] == 30
+
+
+def test_init_starts_a_repository_that_checks_and_builds_and_refuses_a_non_empty_folder(tmp_path):
+    import yaml
+    r = run("init", str(tmp_path / "kunta"), "--today", TODAY)
+    assert r.returncode == 0, r.stderr
+    root = tmp_path / "kunta"
+    for f in ["content/site.yml", "content/index.md", ".github/workflows/talkoot.yml", ".gitlab-ci.yml",
+              ".github/pull_request_template.md", "CONTRIBUTING.md"]:
+        assert (root / f).is_file(), f
+    for kind in ["associations", "liaisons", "facilities", "grants", "clock", "news", "pages"]:
+        assert list((root / "content" / kind).glob("*.md")), kind
+    yaml.safe_load((root / ".github/workflows/talkoot.yml").read_text(encoding="utf-8"))
+    yaml.safe_load((root / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    text = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "Ilmoita muutos" in text and "Anmäl en ändring" in text
+    c = run("check", "--strict", "--today", TODAY, cwd=root)
+    assert c.returncode == 0, c.stdout
+    b = run("build", "--themes", str(REPO / "themes"), "--today", TODAY, cwd=root)
+    assert b.returncode == 0, b.stdout + b.stderr
+    again = run("init", str(root))
+    assert again.returncode == 2 and "not empty" in again.stderr
