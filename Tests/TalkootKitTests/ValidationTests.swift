@@ -142,24 +142,70 @@ import Testing
         expectDiagnostic(ds, file: "associations/martat.md", line: 3, message: "YAML syntax error", hint: "must be quoted")
     }
 
-    @Test func unclosedQuoteIsASyntaxErrorInTheFile() {
+    @Test func unclosedListIsReportedWhereTheBracketOpens() {
         let ds = check(["associations/martat.md": md("""
         name: Martat
         summary: Kotitalousneuvontaa
         sectors: [muut-harrastukset
         email: martat@example.fi
+        updated: 2026-10-01
         """)])
-        let d = ds.first { $0.file == "content/associations/martat.md" && $0.message.contains("YAML syntax error") }
-        #expect(d != nil, "\(describe(ds))")
-        // The error is at or after the unclosed bracket (line 4), never in the opening '---'.
-        #expect((d?.line ?? 0) >= 4)
+        expectDiagnostic(ds, file: "associations/martat.md", line: 4, column: 10,
+                         message: "a list in [ ] is not closed, or its items are not separated by commas",
+                         hint: "write a list as [a, b, c] on one line, or as lines starting with '- '")
+    }
+
+    @Test func unclosedMappingIsReportedWhereTheBraceOpens() {
+        let ds = check(["facilities/pihlajarinne.md": md("""
+        name: Pihlajarinne
+        address: Pihlajarinteentie 1
+        booking: {email: tilat@testila.fi
+        capacity: 40
+        """)])
+        expectDiagnostic(ds, file: "facilities/pihlajarinne.md", line: 4, column: 10, message: "a mapping in { } is not closed")
+    }
+
+    @Test func unclosedQuoteIsReportedWhereTheQuoteOpens() {
+        let ds = check(["associations/martat.md": md("""
+        name: Martat
+        summary: "Kotitalousneuvontaa kaikille.
+        sectors: [muut-harrastukset]
+        email: martat@example.fi
+        updated: 2026-10-01
+        """)])
+        expectDiagnostic(ds, file: "associations/martat.md", line: 3, column: 10,
+                         message: "a quoted value is not closed: the quote mark here has no closing pair")
+    }
+
+    @Test func tabIndentationHintsToUseSpaces() {
+        let ds = check(["associations/martat.md": md("""
+        name: Martat
+        summary: Kotitalousneuvontaa kaikille.
+        sectors: [muut-harrastukset]
+        email: martat@example.fi
+        updated: 2026-10-01
+        contact_person:
+        \tname: Maija
+        """)])
+        let d = ds.first { $0.file == "content/associations/martat.md" }
+        #expect(d?.line == 8, "\(describe(ds))")
+        #expect(d?.hint == "indent with spaces, not tabs", "\(describe(ds))")
+    }
+
+    @Test func overIndentedLineHintsAtIndentation() {
+        let ds = check(["pages/saannot.md": md("""
+        title: Säännöt
+        menu: true
+          order: 3
+        """)])
+        expectDiagnostic(ds, file: "pages/saannot.md", line: 4, message: "YAML syntax error: mapping values are not allowed",
+                         hint: "check the indentation: this line starts further right than the field above it")
     }
 
     @Test func yamlSyntaxErrorInSiteYmlReportsItsLine() {
-        let ds = check(["site.yml": TestSupport.minimalSiteYML + "\nareas: [Kirkonkylä\n"])
-        let d = ds.first { $0.file == "content/site.yml" }
-        #expect(d?.message.contains("YAML syntax error") == true, "\(describe(ds))")
-        #expect((d?.line ?? 0) >= 8)
+        let site = TestSupport.minimalSiteYML.replacingOccurrences(of: "areas: [Kirkonkylä, Rantala]", with: "areas: [Kirkonkylä, Rantala")
+        let ds = check(["site.yml": site])
+        expectDiagnostic(ds, file: "site.yml", line: 6, column: 8, message: "a list in [ ] is not closed")
     }
 
     @Test func duplicateKeyIsAnErrorNamingTheKey() {
@@ -1519,6 +1565,38 @@ import Testing
         expectDiagnostic(warned, .warning, file: "pages/saannot.md", line: 4, message: "raw HTML is dropped")
         let allowed = check(["pages/saannot.md": page, "site.yml": TestSupport.minimalSiteYML + "\nallow_raw_html_in_pages: true\n"])
         expectClean(allowed)
+    }
+
+    @Test func imageInBodyThatDoesNotExistIsAnError() {
+        let ds = check(["pages/saannot.md": md("title: Säännöt", body: "Kartta:\n\n![Kartta](images/kartta.png)")])
+        expectDiagnostic(ds, file: "pages/saannot.md", line: 6, column: 1, message: "image 'images/kartta.png' does not exist in content/")
+    }
+
+    @Test func imageInBodyOutsideImagesFolderIsAnError() {
+        let ds = check(["pages/saannot.md": md("title: Säännöt", body: """
+        ![a](kuva.jpg)
+        ![b](images/../site.yml)
+        ![c](/images/martat.png)
+        """)])
+        expectDiagnostic(ds, file: "pages/saannot.md", line: 4, message: "the image 'kuva.jpg' is not under images/: put the file in content/images/ and write images/kuva.jpg")
+        expectDiagnostic(ds, file: "pages/saannot.md", line: 5, message: "'images/../site.yml' must name a file under content/images/")
+        expectDiagnostic(ds, file: "pages/saannot.md", line: 6, message: "write 'images/martat.png' without the leading '/'")
+    }
+
+    @Test func linkToAFileUnderImagesMustExist() {
+        let ds = check(["pages/saannot.md": md("title: Säännöt", body: "[Säännöt PDF:nä](images/saannot.pdf) ja [logo](images/martat.png)")])
+        expectDiagnostic(ds, file: "pages/saannot.md", line: 4, column: 1, message: "file 'images/saannot.pdf' does not exist in content/")
+        #expect(ds.count == 1, "\(describe(ds))")
+    }
+
+    @Test func existingAndWebImagesInBodyAreAccepted() {
+        let ds = check(["pages/saannot.md": md("title: Säännöt", body: "![logo](images/martat.png) ![kartta](https://kartta.testila.fi/a.png) [muu sivu](../tilat/)")])
+        expectClean(ds)
+    }
+
+    @Test func extraThatIsNotAMappingIsAnError() {
+        let ds = check(["pages/saannot.md": md("title: Säännöt\nextra: punainen")])
+        expectDiagnostic(ds, file: "pages/saannot.md", line: 3, field: "extra", message: "'extra' must be a mapping of free fields")
     }
 
     // MARK: - site.yml

@@ -333,7 +333,7 @@ public struct ContentLoader: Sendable {
         if primary == nil { failed = true }
         versions[languages[0]] = primary
         let rawHTMLAllowed = raw.kind == .pages && context.config.allowRawHTMLInPages
-        log.append(contentsOf: MarkdownBodyCheck.check(base.body, rawHTMLAllowed: rawHTMLAllowed))
+        log.append(contentsOf: MarkdownBodyCheck.check(base.body, rawHTMLAllowed: rawHTMLAllowed, images: context.images))
         // Findings that are about the whole item (a missing field, "no way to contact"), by what they say.
         let itemFindings = Set(r.log.items.filter { $0.line == base.fields.position.line && $0.column == base.fields.position.column }
             .map { [$0.severity.rawValue, $0.field, $0.message] })
@@ -355,7 +355,7 @@ public struct ContentLoader: Sendable {
                 let atStart = d.line == start.line && d.column == start.column
                 return !(atStart && itemFindings.contains([d.severity.rawValue, d.field, d.message]))
             })
-            if !t.body.isBlank { log.append(contentsOf: MarkdownBodyCheck.check(t.body, rawHTMLAllowed: rawHTMLAllowed)) }
+            if !t.body.isBlank { log.append(contentsOf: MarkdownBodyCheck.check(t.body, rawHTMLAllowed: rawHTMLAllowed, images: context.images)) }
             if version == nil { failed = true }
             versions[lang] = version
         }

@@ -68,14 +68,30 @@ public enum YAMLReader {
     static func diagnostic(for error: YamlError, file: String, lineOffset: Int, lines: [String] = []) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var at = mark
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text))" }
+            let sourceLine = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
+            var help = hint(for: problem, line: sourceLine, column: mark.column)
+            let contextText = context?.text ?? ""
             // A second `---` (site.yml) or a `...` followed by more text (front matter).
             if problem.contains("but found another document") || problem.contains("did not find expected <document start>") {
                 message = "only one YAML document is allowed in front matter (found a second `---` or `...`)"
+            } else if let context, contextText.contains("quoted scalar"), problem.contains("end of stream") {
+                // libyaml reports the end of the text; the liaison needs the quote that was opened.
+                at = context.mark
+                message = "a quoted value is not closed: the quote mark here has no closing pair"
+                help = "end the value with the same quote mark (\" or ') it starts with"
+            } else if let context, contextText.contains("flow sequence") {
+                at = context.mark
+                message = "a list in [ ] is not closed, or its items are not separated by commas"
+                help = "write a list as [a, b, c] on one line, or as lines starting with '- '"
+            } else if let context, contextText.contains("flow mapping") {
+                at = context.mark
+                message = "a mapping in { } is not closed, or its fields are not separated by commas"
+                help = "write it as {key: value, key: value} on one line, or as indented 'key: value' lines"
             }
-            return Diagnostic(file: file, line: mark.line + lineOffset, column: mark.column, message: message,
-                              hint: hint(for: problem))
+            return Diagnostic(file: file, line: at.line + lineOffset, column: at.column, message: message, hint: help)
         case let .duplicatedKeysInMapping(duplicates, context):
             // Yams marks the first occurrence; the liaison needs to find the repeat.
             let key = duplicates.first ?? ""
@@ -114,9 +130,17 @@ public enum YAMLReader {
         return nil
     }
 
-    static func hint(for problem: String) -> String? {
+    static func hint(for problem: String, line: String = "", column: Int = 0) -> String? {
         if problem.contains("mapping values are not allowed") {
+            if line.first == " " || line.first == "\t" {
+                return "check the indentation: this line starts further right than the field above it; a value that contains ': ' must be quoted"
+            }
             return "a value that contains ': ' must be quoted, e.g. \"Klo 18: kerho\""
+        }
+        let chars = Array(line.unicodeScalars)
+        let atTab = column >= 1 && column <= chars.count && chars[column - 1] == "\t"
+        if problem.contains("tab character") || (atTab && chars.prefix(column - 1).allSatisfy { $0 == " " || $0 == "\t" }) {
+            return "indent with spaces, not tabs"
         }
         if problem.contains("found character that cannot start any token") {
             return "values starting with @, ` or a tab must be quoted"

@@ -265,7 +265,11 @@ public struct FieldReader {
 
     /// `extra:` is free for themes: kept as text values, never validated beyond that.
     public mutating func extra() -> [String: String] {
-        guard let v = entries["extra"]?.value, case let .mapping(list) = v.kind else { return [:] }
+        guard let v = entries["extra"]?.value, !v.isNull else { return [:] }
+        guard case let .mapping(list) = v.kind else {
+            error(at: v.position, field: name("extra"), "'\(name("extra"))' must be a mapping of free fields (key: value lines), found \(v.typeName)")
+            return [:]
+        }
         var out: [String: String] = [:]
         for e in list { if let s = e.value.scalarText { out[e.key] = s } }
         return out

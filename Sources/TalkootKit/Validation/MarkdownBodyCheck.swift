@@ -1,4 +1,5 @@
 import Ccmark
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,10 +9,12 @@ import Glibc
 ///
 /// * A link or image whose target has a scheme other than http, https, mailto or tel
 ///   (`javascript:`, `data:`, `file:` …) is an error: the renderer blanks it (`MarkdownRenderer.isAllowed`).
+/// * An image or link under `images/` must name a file that exists in `content/images/`, and an
+///   image must be there or on the web (`https://`): any other relative path would be broken.
 /// * Raw HTML is a warning where the renderer drops it (everywhere except pages, when site.yml
 ///   sets `allow_raw_html_in_pages: true`).
 enum MarkdownBodyCheck {
-    static func check(_ body: MarkdownText, rawHTMLAllowed: Bool) -> [Diagnostic] {
+    static func check(_ body: MarkdownText, rawHTMLAllowed: Bool, images: Set<String>) -> [Diagnostic] {
         guard !body.isBlank else { return [] }
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         guard let doc = body.source.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return [] }
@@ -42,9 +45,16 @@ enum MarkdownBodyCheck {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard let raw = cmark_node_get_url(node) else { continue }
                 let url = String(cString: raw)
-                guard !MarkdownRenderer.isAllowed(url) else { continue }
+                let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+                guard !MarkdownRenderer.isAllowed(url) else {
+                    if let problem = localFileProblem(url, isImage: isImage, images: images) {
+                        let p = position(node)
+                        out.append(Diagnostic(file: body.file, line: p.line, column: p.column, severity: .error, message: problem.message, hint: problem.hint))
+                    }
+                    continue
+                }
                 let p = position(node)
-                let message = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+                let message = isImage
                     ? "the image '\(shorten(url))' is not allowed: it would not show on the published page"
                     : "the link '\(shorten(url))' is not allowed: it would lead nowhere on the published page"
                 out.append(Diagnostic(file: body.file, line: p.line, column: p.column, severity: .error, message: message,
@@ -60,6 +70,33 @@ enum MarkdownBodyCheck {
             }
         }
         return out
+    }
+
+    /// A file of this site that a link or image names but that would not be published.
+    static func localFileProblem(_ url: String, isImage: Bool, images: Set<String>) -> (message: String, hint: String?)? {
+        let lower = url.lowercased()
+        if url.isEmpty || lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("mailto:")
+            || lower.hasPrefix("tel:") || url.hasPrefix("#") { return nil }
+        var path = url
+        if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+        path = path.removingPercentEncoding ?? path
+        if path.hasPrefix("/images/") {
+            return ("write '\(shorten(String(url.dropFirst())))' without the leading '/': the published images are under the section's address",
+                    nil)
+        }
+        if path.hasPrefix("images/") {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.contains("..") || parts.contains(".") || parts.contains("") {
+                return ("'\(shorten(url))' must name a file under content/images/, e.g. images/kuva.jpg", nil)
+            }
+            if images.contains(path) { return nil }
+            return ("\(isImage ? "image" : "file") '\(shorten(path))' does not exist in content/",
+                    Suggestion.closest(to: path, in: images.sorted()).map { "did you mean '\($0)'?" })
+        }
+        // Links to other pages of the section are relative paths; only images must be files we publish.
+        guard isImage else { return nil }
+        return ("the image '\(shorten(url))' is not under images/: put the file in content/images/ and write images/\(url.split(separator: "/").last.map(String.init) ?? url)",
+                "images in the text come from content/images/ or from an https:// address")
     }
 
     static func shorten(_ url: String) -> String {
