@@ -189,3 +189,39 @@ def test_init_starts_a_repository_that_checks_and_builds_and_refuses_a_non_empty
     assert b.returncode == 0, b.stdout + b.stderr
     again = run("init", str(root))
     assert again.returncode == 2 and "not empty" in again.stderr
+
+
+def test_intake_reads_the_sites_own_change_mail_back_into_the_file(workdir):
+    import re
+    import textwrap
+    from urllib.parse import unquote
+    assert run("build", "--today", TODAY, cwd=workdir).returncode == 0
+    page = (workdir / "site" / "yhdistykset" / "jarvikylan-martat" / "index.html").read_text(encoding="utf-8")
+    href = re.search(r'href="(mailto:[^"]*talkoot-slug[^"]*)"', page).group(1).replace("&amp;", "&")
+    body = unquote(href.split("body=", 1)[1])
+    body = body.replace("phone: +358 40 123 4567", "phone: 040 555 1234")
+    body = re.sub(r"summary: .*", "summary: " + "Uusi kuvaus, joka on niin pitkä että sähköpostiohjelma rivittää sen kahdelle riville.", body)
+    # As a mail program shows a reply: wrapped at 60 characters and quoted.
+    quoted = "\n".join("> " + line for para in body.split("\n") for line in (textwrap.wrap(para, 60) or [""]))
+    mail = "Hei, korjasimme tiedot.\n\n" + quoted + "\n\n-- \nMaija\n"
+    original = (workdir / "content/associations/jarvikylan-martat.md").read_text(encoding="utf-8")
+    dry = subprocess.run([BIN, "intake", "-", "--dry-run", "--today", TODAY], cwd=workdir, input=mail, capture_output=True, text=True)
+    assert dry.returncode == 0, dry.stdout + dry.stderr
+    assert '+ phone: "040 555 1234"' in dry.stdout
+    assert (workdir / "content/associations/jarvikylan-martat.md").read_text(encoding="utf-8") == original
+    r = subprocess.run([BIN, "intake", "-", "--yes", "--today", TODAY], cwd=workdir, input=mail, capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    new = (workdir / "content/associations/jarvikylan-martat.md").read_text(encoding="utf-8")
+    assert 'phone: "040 555 1234"' in new
+    assert "rivittää sen kahdelle riville." in new
+    assert new.split("\n---\n", 1)[1] == original.split("\n---\n", 1)[1], "the Markdown body must be kept"
+    assert "contact_person:" in new and "activities:" in new
+    assert f"updated: {TODAY}" in new
+    assert run("check", "--today", TODAY, cwd=workdir).returncode == 0
+
+
+def test_intake_refuses_a_change_that_would_not_pass_check(workdir):
+    mail = "talkoot-slug: jarvikylan-martat\nemail: ei-osoite\n"
+    r = subprocess.run([BIN, "intake", "-", "--yes", "--today", TODAY], cwd=workdir, input=mail, capture_output=True, text=True)
+    assert r.returncode == 1
+    assert "is not an e-mail address" in r.stdout

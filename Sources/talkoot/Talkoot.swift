@@ -14,7 +14,7 @@ struct Talkoot: ParsableCommand {
 
         Exit status: 0 success, 1 content errors, 2 usage errors, 3 anything else.
         """,
-        subcommands: [Build.self, Check.self, New.self, Report.self, Init.self]
+        subcommands: [Build.self, Check.self, New.self, Report.self, Intake.self, Init.self]
     )
 
     static func main() {
