@@ -72,7 +72,8 @@ extension RenderEnvironment {
         let a = item.primary
         var lines = ["talkoot-slug: \(item.slug)", "", "name: \(a.name)", "summary: \(a.summary)",
                      "website: \(a.website ?? "")", "email: \(a.email ?? "")", "phone: \(a.phone?.display ?? "")",
-                     "area: \(a.area ?? "")", "membership: \(a.membership ?? "")",
+                     "area: \(a.area ?? "")", "sectors: \(a.sectors.joined(separator: ", "))",
+                     "target_groups: \(a.targetGroups.joined(separator: ", "))", "membership: \(a.membership ?? "")",
                      "volunteers_wanted: \(a.volunteersWanted ? "true" : "false")", "volunteer_tasks: \(a.volunteerTasks ?? "")"]
         lines.append("")
         let subject = t("changeMailSubject", language, ["name": a.name])
@@ -80,8 +81,8 @@ extension RenderEnvironment {
     }
 
     public func addAssociationHref(_ language: String) -> String {
-        let fields = ["name", "summary", "sectors", "area", "website", "email", "phone", "contact_person", "target_groups",
-                      "membership", "volunteers_wanted"]
+        let fields = ["name", "summary", "sectors", "area", "website", "email", "phone", "target_groups",
+                      "membership", "volunteers_wanted", "volunteer_tasks"]
         let body = (["talkoot-slug: "] + [""] + fields.map { "\($0): " } + [""]).joined(separator: "\n")
         return "mailto:\(site.config.contactEmail)?subject=\(URLEncoding.component(t("addMailSubject", language)))&body=\(URLEncoding.component(body))"
     }
@@ -210,9 +211,15 @@ extension RenderEnvironment {
                                 "dates": i.wholeMonth ? t("month\(i.start.month)", language) : range(i.start, i.end)]
         if let tm = i.time { c["time"] = tm }
         switch i.sourceKind {
-        case .grants: c["href"] = href(routes.item(.grants, i.sourceSlug, language))
-        case .facilities: c["href"] = href(routes.item(.facilities, i.sourceSlug, language))
-        case .clock: c["href"] = href(routes.item(.clock, i.sourceSlug, language))
+        case .grants:
+            c["href"] = href(routes.item(.grants, i.sourceSlug, language))
+            if let g = site.grant(i.sourceSlug), let l = fallbackLang(g, language) { c["contentLang"] = l }
+        case .facilities:
+            c["href"] = href(routes.item(.facilities, i.sourceSlug, language))
+            if let f = site.facility(i.sourceSlug), let l = fallbackLang(f, language) { c["contentLang"] = l }
+        case .clock:
+            c["href"] = href(routes.item(.clock, i.sourceSlug, language))
+            if let e = site.clock.first(where: { $0.slug == i.sourceSlug }), let l = fallbackLang(e, language) { c["contentLang"] = l }
         default: break
         }
         return c
