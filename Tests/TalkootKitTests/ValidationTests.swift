@@ -917,6 +917,21 @@ import Testing
     }
 
     // MARK: - fixed id lists
+    @Test func activityLanguageThatIsNotACodeIsAWarning() {
+        let ds = check(["associations/martat.md": ValidTree.association.replacingOccurrences(of: "updated:", with: "languages: [fi, svenska, Viro]\nupdated:")])
+        expectDiagnostic(ds, .warning, file: "associations/martat.md", line: 10, field: "languages",
+                         message: "'svenska' is not a language code: the directory cannot offer it as a filter", hint: "write sv instead of svenska")
+        expectDiagnostic(ds, .warning, file: "associations/martat.md", line: 10, message: "'Viro' is not a language code", hint: "write et instead of Viro")
+        expectNoErrors(ds)
+    }
+
+    @Test func areasThatWouldShareAPageAddressAreAnError() {
+        let site = TestSupport.minimalSiteYML.replacingOccurrences(of: "areas: [Kirkonkylä, Rantala]", with: "areas: [Kirkonkylä, Rantala, kirkonkyla, \"!!\"]")
+        let ds = check(["site.yml": site])
+        expectDiagnostic(ds, file: "site.yml", line: 6, field: "areas", message: "the areas 'Kirkonkylä' and 'kirkonkyla' would share the page address 'kirkonkyla'")
+        expectDiagnostic(ds, file: "site.yml", line: 6, field: "areas", message: "the area '!!' has no letters or digits for its page address")
+    }
+
 
     @Test func unknownSectorListsTheAllowedOnes() {
         let ds = check(["associations/martat.md": md("""
@@ -1142,7 +1157,38 @@ import Testing
         booking: {email: tilat@testila.fi}
         rules: grants/kylaraha
         """)])
-        expectDiagnostic(ds, file: "facilities/pihlajarinne.md", line: 5, field: "rules", message: "no page 'grants/kylaraha' exists")
+        expectDiagnostic(ds, file: "facilities/pihlajarinne.md", line: 5, field: "rules",
+                         message: "'rules' must name a page (a file in content/pages/), not a grant: found 'grants/kylaraha'")
+    }
+
+    @Test func referenceWrittenAsANameSuggestsTheSlug() {
+        let ds = check(["grants/kylaraha.md": md("""
+        name: Kylien kehittämisraha
+        continuous: true
+        contact: Sanna Esimerkki
+        """)])
+        expectDiagnostic(ds, file: "grants/kylaraha.md", line: 4, field: "contact",
+                         message: "no liaison 'Sanna Esimerkki' exists: name it by its file name without .md, e.g. sanna-esimerkki",
+                         hint: "did you mean 'sanna-esimerkki'?")
+    }
+
+    @Test func facilityRulesMustBeAPageOrAWebAddress() {
+        for (value, message) in [
+            ("ftp://testila.fi/saannot.pdf", "'rules' must be a page such as pages/tilojen-kayttosaannot or a web address starting with https://, found 'ftp://testila.fi/saannot.pdf'"),
+            ("www.testila.fi/saannot", "'rules' must be a page such as pages/tilojen-kayttosaannot or a web address starting with https://"),
+            ("http://", "'rules' must be a web address starting with https:// or http://"),
+            ("pages/saanot", "no page 'saanot' exists"),
+        ] {
+            let ds = check(["facilities/pihlajarinne.md": md("""
+            name: Pihlajarinne
+            address: Pihlajarinteentie 1
+            booking: {email: tilat@testila.fi}
+            rules: \(value)
+            """)])
+            expectDiagnostic(ds, file: "facilities/pihlajarinne.md", line: 5, field: "rules", message: message)
+        }
+        let web = check(["facilities/pihlajarinne.md": md("name: P\naddress: T 1\nbooking: {email: a@testila.fi}\nrules: https://www.testila.fi/saannot")])
+        expectClean(web)
     }
 
     // MARK: - addresses

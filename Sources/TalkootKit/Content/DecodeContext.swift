@@ -23,9 +23,19 @@ extension FieldReader {
         var slug = raw
         if raw.hasPrefix(kind.rawValue + "/") { slug = String(raw.dropFirst(kind.rawValue.count + 1)) }
         if context.exists(kind, slug) { return slug }
+        // `grants/x` where a page is expected: say so rather than look for content/pages/grants/x.md.
+        if let slash = raw.firstIndex(of: "/"), let other = ContentKind(rawValue: String(raw[..<slash])), other != kind {
+            error(at: position, field: field, "'\(field)' must name a \(kind.singular) (a file in content/\(kind.rawValue)/), not a \(other.singular): found '\(raw)'")
+            return nil
+        }
         let known = Array(context.slugs[kind] ?? []).sorted()
-        error(at: position, field: field, "no \(kind.singular) '\(slug)' exists (looked for content/\(kind.rawValue)/\(slug).md)",
-              hint: Suggestion.closest(to: slug, in: known).map { "did you mean '\($0)'?" })
+        let closest = Suggestion.closest(to: slug, in: known).map { "did you mean '\($0)'?" }
+        if Slug.isValid(slug) {
+            error(at: position, field: field, "no \(kind.singular) '\(slug)' exists (looked for content/\(kind.rawValue)/\(slug).md)", hint: closest)
+        } else {
+            error(at: position, field: field, "no \(kind.singular) '\(slug)' exists: name it by its file name without .md, e.g. \(Slug.make(from: slug).isEmpty ? "kylaseura" : Slug.make(from: slug))",
+                  hint: closest)
+        }
         return nil
     }
 

@@ -46,6 +46,13 @@ enum AssociationDecoder {
 
         let targetGroups = r.ids("target_groups", allowed: TargetGroup.ids, what: "target group")
         let languages = r.textList("languages")
+        // Language codes become filter pages of the directory (kieli/fi); a name such as "suomi" would not.
+        for l in languages where !(2...3).contains(l.count) || !l.allSatisfy({ $0.isASCII && $0.isLowercase }) {
+            let names = ["suomi": "fi", "finska": "fi", "finnish": "fi", "ruotsi": "sv", "svenska": "sv", "swedish": "sv",
+                         "englanti": "en", "engelska": "en", "english": "en", "saame": "se", "viro": "et", "venäjä": "ru", "arabia": "ar"]
+            r.warning(at: r.position(of: "languages"), field: "languages", "'\(l)' is not a language code: the directory cannot offer it as a filter",
+                      hint: names[l.lowercased()].map { "write \($0) instead of \(l)" } ?? "use codes such as fi, sv, en, se (saame), ru, ar")
+        }
         var meetsAt: [String] = []
         if let items = r.list("meets_at") {
             for (i, item) in items.enumerated() {

@@ -39,8 +39,12 @@ enum FacilityDecoder {
         }
         var rules: Facility.Rules?
         if let raw = r.text("rules") {
-            if raw.lowercased().hasPrefix("http") {
+            let lower = raw.lowercased()
+            if lower.hasPrefix("http") {
                 rules = r.webURL("rules").map(Facility.Rules.url)
+            } else if lower.contains("://") || lower.hasPrefix("www.") || lower.contains("@") {
+                r.error(at: r.position(of: "rules"), field: "rules",
+                        "'rules' must be a page such as pages/tilojen-kayttosaannot or a web address starting with https://, found '\(raw)'")
             } else {
                 rules = r.reference("rules", kind: .pages, context: context).map(Facility.Rules.page)
             }

@@ -37,6 +37,20 @@ enum SiteConfigDecoder {
         }
         let stale = r.int("stale_after_days", range: 1...3650) ?? 365
         let areas = r.textList("areas")
+        // Each area gets a filter page named after it (alue/sarkikyla): the names must give distinct addresses.
+        var areaSlugs: [String: String] = [:]
+        for area in areas {
+            let slug = Slug.make(from: area)
+            if slug.isEmpty {
+                r.error(at: r.position(of: "areas"), field: "areas", "the area '\(area)' has no letters or digits for its page address",
+                        hint: "write the area's name with Latin letters, e.g. Kirkonkylä")
+            } else if let other = areaSlugs[slug] {
+                r.error(at: r.position(of: "areas"), field: "areas", "the areas '\(other)' and '\(area)' would share the page address '\(slug)'",
+                        hint: other == area ? "remove the repeat" : "give the areas names that differ in more than accents and case")
+            } else {
+                areaSlugs[slug] = area
+            }
+        }
         let year = r.int("year", range: 2000...2100)
         let allowRaw = r.bool("allow_raw_html_in_pages") ?? false
         var statements: [String: LocalizedText] = [:]
