@@ -35,7 +35,9 @@ extension RenderEnvironment {
         nav += menuPages.map { p -> [String: Any] in
             var current = false
             if case let .page(s) = id { current = s == p.slug }
-            return ["label": p.version(language).title, "href": href(routes.item(.pages, p.slug, language)), "current": current]
+            var item: [String: Any] = ["label": p.version(language).title, "href": href(routes.item(.pages, p.slug, language)), "current": current]
+            if let l = fallbackLang(p, language) { item["contentLang"] = l }
+            return item
         }
         nav.append(["label": t("search", language), "href": href(routes.section(.search, language)), "current": id == .search])
         // aria-current: "page" on the link to this very page, "true" on the section it belongs to.
