@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark, found through pkg-config (Debian: libcmark-dev).
@@ -29,11 +30,20 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `talkoot serve`: the preview server (rebuild on change, reload the browser).
+        .target(
+            name: "TalkootServe",
+            dependencies: [
+                "TalkootKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         // The command line: argument handling and printing only.
         .executableTarget(
             name: "talkoot",
             dependencies: [
                 "TalkootKit",
+                "TalkootServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

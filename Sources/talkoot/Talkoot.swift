@@ -4,7 +4,7 @@ import TalkootKit
 
 /// The `talkoot` command: one subcommand per file, nothing here but argument handling and printing.
 @main
-struct Talkoot: ParsableCommand {
+struct Talkoot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "talkoot",
         abstract: "Builds the association section (Yhdistystoiminta) of a municipality's website.",
@@ -14,13 +14,17 @@ struct Talkoot: ParsableCommand {
 
         Exit status: 0 success, 1 content errors, 2 usage errors, 3 anything else.
         """,
-        subcommands: [Build.self, Check.self, New.self, Report.self, Intake.self, Init.self]
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Report.self, Intake.self, Init.self]
     )
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch let failure as Failure {

@@ -12,6 +12,8 @@ public struct ContentLoader: Sendable {
     public var today: Day
     /// `--base-url`: replaces site.yml's base_url (for previews under another address).
     public var baseURLOverride: String?
+    /// `http://127.0.0.1:8080`: keeps base_url's path under another origin (the preview server).
+    public var baseOriginOverride: String?
     /// Items with `draft: true` are left out unless this is set (`--drafts`).
     public var includeDrafts = false
 
@@ -165,6 +167,10 @@ public struct ContentLoader: Sendable {
         let (decoded, ds) = SiteConfigDecoder.decode(value)
         log.append(contentsOf: ds)
         guard var config = decoded else { return nil }
+        if let origin = baseOriginOverride {
+            // `talkoot serve`: same path as base_url, served from this origin.
+            config.baseURL = origin + config.basePath
+        }
         if let override = baseURLOverride {
             guard AddressCheck.isWebURL(override) else {
                 log.append(Diagnostic(file: "--base-url", message: "--base-url must start with https:// or http://, found '\(override)'"))

@@ -14,6 +14,8 @@ public struct SiteBuilder: Sendable {
         public var themesDisplay: String?
         /// Build items marked `draft: true` too (`--drafts`).
         public var includeDrafts = false
+        /// Keeps base_url's path but serves from this origin (`talkoot serve`).
+        public var baseOrigin: String?
         public init(content: URL, themes: URL, output: URL, today: Day, baseURL: String? = nil,
                     contentDisplay: String? = nil, themesDisplay: String? = nil) {
             self.content = content
@@ -42,6 +44,7 @@ public struct SiteBuilder: Sendable {
         var loader = ContentLoader(directory: options.content, displayRoot: options.contentDisplay, today: options.today)
         loader.baseURLOverride = options.baseURL
         loader.includeDrafts = options.includeDrafts
+        loader.baseOriginOverride = options.baseOrigin
         let loaded = loader.load()
         guard let site = loaded.site else { return ([], 0, loaded.diagnostics) }
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themes, name: site.config.theme,
