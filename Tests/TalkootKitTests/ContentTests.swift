@@ -496,6 +496,9 @@ import Testing
         #expect(PhoneNumber.parse("(06) 123 4567")?.international == "+35861234567")
         #expect(PhoneNumber.parse("040-123 4567")?.display == "040-123 4567")
         #expect(PhoneNumber.parse("+46 8 123 456 78")?.international == "+46812345678")
+        #expect(PhoneNumber.parse("+358 (0)40 123 4567")?.international == "+358401234567")
+        #expect(PhoneNumber.parse("+358 040 123 4567")?.international == "+358401234567")
+        #expect(PhoneNumber.parse("+358 (0)40 123 4567")?.display == "+358 (0)40 123 4567")
     }
 
     @Test(arguments: ["", "123 4567", "puh. 040 123", "+358 40 123 4567 tai 050 1", "040 123 4567 ext. 5", "+1 23", "0401234567890123"])

@@ -1312,7 +1312,7 @@ import Testing
     }
 
     @Test func phoneNumbersAsWrittenInFinlandAreAccepted() {
-        for phone in ["+358 40 123 4567", "040 123 4567", "(06) 123 4567", "040-123 4567", "+358 (0)6 123 4567".replacingOccurrences(of: "(0)", with: "")] {
+        for phone in ["+358 40 123 4567", "040 123 4567", "(06) 123 4567", "040-123 4567", "+358 (0)6 123 4567"] {
             let ds = check(["liaisons/sanna-esimerkki.md": md("name: Sanna Esimerkki\nrole: liaison\nphone: \"\(phone)\"")])
             expectClean(ds)
         }

@@ -15,10 +15,12 @@ public struct PhoneNumber: Sendable, Hashable {
             if c == " " || c == "-" || c == "(" || c == ")" || c == "\u{00A0}" { continue }
             return nil
         }
-        let international: String
+        var international: String
         if plus {
             guard digits.count >= 7, digits.count <= 15 else { return nil }
             international = "+" + digits
+            // "+358 (0)40 …" and "+358 040 …": the national trunk 0 is not dialled after +358.
+            if international.hasPrefix("+3580") { international = "+358" + international.dropFirst(5) }
         } else {
             // National form: a leading 0 (area code or mobile prefix) becomes +358.
             guard digits.hasPrefix("0"), digits.count >= 6, digits.count <= 12 else { return nil }
