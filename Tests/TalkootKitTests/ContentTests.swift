@@ -528,6 +528,8 @@ import Testing
         #expect(Suggestion.closest(to: "kirjoittaja", in: ["title", "date", "summary"]) == nil)
         #expect(Suggestion.closest(to: "x", in: []) == nil)
         #expect(Suggestion.distance("kitten", "sitting") == 3)
+        #expect(Suggestion.closest(to: "urheilu", in: ["liikunta-urheilu", "kulttuuri-perinne"]) == "liikunta-urheilu")
+        #expect(Suggestion.closest(to: "kylat", in: ["kylat-asuminen", "kylat-muut"]) == nil)
     }
 
     @Test func diagnosticsAreSortedAndRepeatsRemoved() {

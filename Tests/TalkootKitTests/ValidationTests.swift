@@ -933,7 +933,7 @@ import Testing
     }
 
 
-    @Test func unknownSectorListsTheAllowedOnes() {
+    @Test func unknownSectorListsTheAllowedOnesAndSuggestsTheCompoundId() {
         let ds = check(["associations/martat.md": md("""
         name: Martat
         summary: Kotitalousneuvontaa kaikille.
@@ -942,8 +942,14 @@ import Testing
         updated: 2026-10-01
         """)])
         let d = expectDiagnostic(ds, file: "associations/martat.md", line: 4, column: 30, field: "sectors[1]", message: "unknown sector 'urheilu'")
-        #expect(d?.hint?.contains("allowed: talous-elinkeinot, lapset-nuoret,") == true)
+        #expect(d?.hint?.hasPrefix("did you mean 'liikunta-urheilu'? Allowed: talous-elinkeinot, lapset-nuoret,") == true)
         #expect(d?.hint?.contains("hengellinen-aatteet") == true)
+    }
+
+    @Test func unrelatedSectorListsTheAllowedOnesWithoutGuessing() {
+        let ds = check(["associations/martat.md": ValidTree.association.replacingOccurrences(of: "[muut-harrastukset]", with: "[sport]")])
+        expectDiagnostic(ds, file: "associations/martat.md", line: 4, message: "unknown sector 'sport'",
+                         hint: "allowed: talous-elinkeinot, lapset-nuoret, kasvatus-opetus, kylat-asuminen, sote-vertaistuki, liikunta-urheilu, kulttuuri-perinne, luonto-ymparisto, muut-harrastukset, hengellinen-aatteet")
     }
 
     @Test func misspelledSectorSuggestsTheClosest() {
@@ -984,6 +990,20 @@ import Testing
         """)])
         expectDiagnostic(ds, file: "associations/martat.md", line: 7, field: "activities[0].audience[0]",
                          message: "unknown target group 'aikuset'", hint: "did you mean 'aikuiset'?")
+    }
+
+    @Test func grantSectorsMayBeAllOrSectorIdsEachReportedOnce() {
+        let ds = check(["grants/kylaraha.md": md("""
+        name: Kylien kehittämisraha
+        continuous: true
+        sectors: [kylat, {id: x}]
+        """)])
+        expectDiagnostic(ds, file: "grants/kylaraha.md", line: 4, column: 11, field: "sectors[0]", message: "unknown sector 'kylat'", hint: "did you mean 'kylat-asuminen'? Allowed: talous-elinkeinot")
+        expectDiagnostic(ds, file: "grants/kylaraha.md", line: 4, column: 18, field: "sectors[1]", message: "items of 'sectors' must be sector ids")
+        #expect(ds.count == 2, "\(describe(ds))")
+        let all = TestSupport.load(ValidTree.files.merging(["grants/kylaraha.md": md("name: Raha\ncontinuous: true\nsectors: [all]")]) { $1 })
+        #expect(all.site?.grants.first?.primary.allSectors == true)
+        #expect(all.site?.grants.first?.primary.sectors == [])
     }
 
     @Test func unknownRoleListsTheAllowedOnes() {

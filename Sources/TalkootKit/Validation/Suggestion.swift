@@ -9,7 +9,10 @@ enum Suggestion {
         }
         guard let (c, d) = best else { return nil }
         // Accept a suggestion only when it is plausibly a typo.
-        return d <= max(2, (c.count + 1) / 2 - 1) ? c : nil
+        if d <= max(2, (c.count + 1) / 2 - 1) { return c }
+        // Or when the word is one half of exactly one compound id: `urheilu` → `liikunta-urheilu`.
+        let parts = candidates.filter { $0.lowercased().split(separator: "-").contains { $0 == lowered } }
+        return parts.count == 1 ? parts[0] : nil
     }
 
     static func distance(_ a: String, _ b: String) -> Int {

@@ -5,9 +5,9 @@ enum GrantDecoder {
 
     static func decode(_ r: inout FieldReader, body: MarkdownText, context: DecodeContext) -> Grant? {
         let name = r.text("name", required: true)
-        let rawSectors = r.textList("sectors")
-        let all = rawSectors == ["all"]
-        let sectors = all ? [] : r.ids("sectors", allowed: context.sectorIDs + ["all"], what: "sector")
+        // `[all]`: open to every sector. Read once, so a bad item is reported once.
+        let sectors = r.ids("sectors", allowed: context.sectorIDs + ["all"], what: "sector")
+        let all = sectors.contains("all")
         let continuous = r.bool("continuous") ?? false
         var windows: [Grant.Window] = []
         if let items = r.list("application", required: !continuous) {
