@@ -371,6 +371,19 @@ import Testing
         expectDiagnostic(ds, file: "pages/latin1.md", line: 1, message: "the file is not UTF-8 text", hint: "save it as UTF-8")
     }
 
+    @Test func blankLinesBeforeTheOpeningFenceAreNamed() {
+        let ds = check(["news/uusi.md": "\n  \n---\ntitle: Uusi\ndate: 2026-09-01\n---\nTekstiä.\n"])
+        expectDiagnostic(ds, file: "news/uusi.md", line: 3, message: "the front matter's '---' must be the very first line of the file",
+                         hint: "remove the empty lines and spaces before it")
+    }
+
+    @Test func markdownFileWithAnotherExtensionIsAnError() {
+        let ds = check(["associations/sisu.MD": ValidTree.association, "pages/ohje.markdown": md("title: Ohje")])
+        expectDiagnostic(ds, file: "associations/sisu.MD", line: 1, message: "content files must end in '.md' (lowercase): 'sisu.MD' would be left out",
+                         hint: "rename it to sisu.md")
+        expectDiagnostic(ds, file: "pages/ohje.markdown", line: 1, message: "content files must end in '.md'", hint: "rename it to ohje.md")
+    }
+
     @Test func fileThatIsNotMarkdownIsIgnoredWithAWarning() {
         let ds = check(["associations/martat.txt": "name: Martat"])
         expectDiagnostic(ds, .warning, file: "associations/martat.txt", line: 1, message: "not a Markdown file (.md): ignored")

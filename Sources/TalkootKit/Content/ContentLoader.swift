@@ -240,7 +240,15 @@ public struct ContentLoader: Sendable {
                 continue
             }
             guard name.hasSuffix(".md") else {
-                log.append(Diagnostic(file: display(rel), severity: .warning, message: "not a Markdown file (.md): ignored"))
+                let lower = name.lowercased()
+                if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+                    // Clearly meant as content: leaving it out silently would lose an item.
+                    let stem = name.prefix(upTo: name.lastIndex(of: ".")!)
+                    log.append(Diagnostic(file: display(rel), message: "content files must end in '.md' (lowercase): '\(name)' would be left out",
+                                          hint: "rename it to \(stem).md"))
+                } else {
+                    log.append(Diagnostic(file: display(rel), severity: .warning, message: "not a Markdown file (.md): ignored"))
+                }
                 continue
             }
             let stem = String(name.dropLast(3))

@@ -25,6 +25,13 @@ public struct FrontMatterFile: Sendable {
         let text = normalise(raw)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
+            // Blank lines or spaces before the opening '---' are an easy slip to name exactly.
+            if let fence = lines.firstIndex(where: { String($0).trimmed == "---" }),
+               lines[..<fence].allSatisfy({ $0.allSatisfy { $0 == " " || $0 == "\t" } }) {
+                log.append(Diagnostic(file: path, line: fence + 1, message: "the front matter's '---' must be the very first line of the file",
+                                      hint: "remove the empty lines and spaces before it"))
+                return nil
+            }
             log.append(Diagnostic(file: path, line: 1, message: "the file must start with front matter: a line '---', the fields, and another line '---'",
                                   hint: "see docs/content-format.md"))
             return nil
