@@ -372,6 +372,7 @@ def test_theme_has_reduced_motion_and_print_rules():
 
 KUNTA_HEADER = """<header class="tk-header kunta-header">
 <p class="kunta-logo">{{municipality}} – kunnan oma ylätunniste</p>
+<p class="kunta-slogan">{{siteExtra.slogan}}</p>
 {{> section-nav}}
 </header>
 """
@@ -387,7 +388,7 @@ def test_municipality_theme_overrides_and_falls_back(tmp_path):
     (themes / "kunta" / "templates" / "header.mustache").write_text(KUNTA_HEADER, "utf-8")
     (themes / "kunta" / "strings" / "fi.yml").write_text("skipToContent: Hyppää pääsisältöön\n", "utf-8")
     (themes / "kunta" / "assets" / "talkoot.css").write_text(KUNTA_CSS, "utf-8")
-    content = content_copy(tmp_path, theme="kunta")
+    content = content_copy(tmp_path, theme="kunta", extra="{slogan: Hyvä yhdessä}")
     out = tmp_path / "site"
     talkoot("build", "--content", str(content), "--themes", str(themes), "--output", str(out))
 
@@ -398,6 +399,7 @@ def test_municipality_theme_overrides_and_falls_back(tmp_path):
     for page, municipality in ((fi, "Järvikylän kunta"), (sv, "Järvby kommun")):
         assert f'<p class="kunta-logo">{municipality} – kunnan oma ylätunniste</p>' in page
         assert 'class="tk-brand"' not in page
+    assert '<p class="kunta-slogan">Hyvä yhdessä</p>' in fi  # site.yml's extra reaches templates
     assert ">Hyppää pääsisältöön</a>" in fi and "Siirry sisältöön" not in fi
     assert ">Hoppa till innehållet</a>" in sv
     # Fallback: every other template and string comes from default.

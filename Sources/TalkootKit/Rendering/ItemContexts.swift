@@ -22,6 +22,7 @@ extension RenderEnvironment {
         if let area = a.area { c["area"] = area }
         if let logo = imageHref(a.logo) { c["logo"] = logo }
         if let l = fallbackLang(item, language) { c["contentLang"] = l }
+        if !a.extra.isEmpty { c["extra"] = a.extra }  // free fields for themes: {{extra.key}}
         return c
     }
 
@@ -91,6 +92,7 @@ extension RenderEnvironment {
         let l = item.version(language)
         var c: [String: Any] = ["slug": item.slug, "name": l.name, "descriptionHTML": html(l.body),
                                 "href": href(routes.item(.liaisons, item.slug, language))]
+        if !l.extra.isEmpty { c["extra"] = l.extra }
         switch l.role {
         case .liaison: c["roleLabel"] = t("liaisonRoleLiaison", language)
         case .agent: c["roleLabel"] = t("liaisonRoleAgent", language)
@@ -115,6 +117,7 @@ extension RenderEnvironment {
         if let p = f.price { c["price"] = p }
         if let cap = f.capacity { c["capacity"] = String(cap) }
         if let l = fallbackLang(item, language) { c["contentLang"] = l }
+        if !f.extra.isEmpty { c["extra"] = f.extra }  // free fields for themes: {{extra.key}}
         return c
     }
 
@@ -173,6 +176,7 @@ extension RenderEnvironment {
         if let v = g.amount { c["amount"] = v }
         if let v = g.provider { c["provider"] = v }
         if let l = fallbackLang(item, language) { c["contentLang"] = l }
+        if !g.extra.isEmpty { c["extra"] = g.extra }  // free fields for themes: {{extra.key}}
         return c
     }
 
@@ -244,6 +248,7 @@ extension RenderEnvironment {
         }
         c["href"] = href(routes.item(.clock, item.slug, language))
         if let l = fallbackLang(item, language) { c["contentLang"] = l }
+        if !e.extra.isEmpty { c["extra"] = e.extra }  // free fields for themes: {{extra.key}}
         c["hasRelated"] = !e.related.isEmpty
         c["related"] = e.related.compactMap { ref -> [String: Any]? in
             let parts = ref.split(separator: "/", maxSplits: 1).map(String.init)
@@ -269,6 +274,7 @@ extension RenderEnvironment {
                                 "href": href(routes.item(.news, item.slug, language))]
         if let s = n.summary { c["summary"] = s }
         if let l = fallbackLang(item, language) { c["contentLang"] = l }
+        if !n.extra.isEmpty { c["extra"] = n.extra }  // free fields for themes: {{extra.key}}
         return c
     }
 }

@@ -124,7 +124,7 @@ extension RenderEnvironment {
             let item = page(slug)!
             let p = item.version(language)
             return PageContent(title: p.title, description: MarkdownRenderer.plainText(p.body.source),
-                               context: ["bodyHTML": html(p.body, rawAllowed: cfg.allowRawHTMLInPages)],
+                               context: ["bodyHTML": html(p.body, rawAllowed: cfg.allowRawHTMLInPages), "extra": p.extra],
                                fallback: item.isFallback(language), sourcePath: item.sourcePath)
 
         case .friendly:

@@ -67,6 +67,7 @@ extension RenderEnvironment {
         c["dataCSVHref"] = href("data/associations.csv")
         c["searchHref"] = href(routes.section(.search, language))
         c["generated"] = site.today.iso
+        c["siteExtra"] = cfg.extra  // site.yml's extra: free for themes, {{siteExtra.key}}
         if let ld = jsonLD(id, language, pc) { c["jsonLD"] = ld }
         return c
     }
