@@ -14,7 +14,7 @@ public struct FrontMatterFile: Sendable {
     public static func normalise(_ raw: String) -> String {
         var text = raw
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.contains(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text
@@ -23,6 +23,7 @@ public struct FrontMatterFile: Sendable {
     /// Splits the text, or reports why it cannot.
     public static func split(_ raw: String, path: String, log: inout DiagnosticLog) -> FrontMatterFile? {
         let text = normalise(raw)
+        if let fast = splitFast(text, path: path) { return fast }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
             // Blank lines or spaces before the opening '---' are an easy slip to name exactly.
@@ -44,6 +45,32 @@ public struct FrontMatterFile: Sendable {
         let yaml = lines[..<end].joined(separator: "\n")
         let body = lines[(end + 1)...].joined(separator: "\n")
         return FrontMatterFile(path: path, yaml: yaml, yamlLineOffset: 1, body: body, bodyLine: end + 3)
+    }
+}
+
+extension FrontMatterFile {
+    /// The common case on bytes: `---` on the first line and a closing `---` line. Anything
+    /// unusual (spaces before the fence, no closing line) falls back to the careful path.
+    static func splitFast(_ text: String, path: String) -> FrontMatterFile? {
+        let u = text.utf8
+        guard u.starts(with: "---\n".utf8) else { return nil }
+        var lineStart = u.index(u.startIndex, offsetBy: 4)
+        var line = 2
+        let yamlStart = lineStart
+        while lineStart < u.endIndex {
+            let lineEnd = u[lineStart...].firstIndex(of: 10) ?? u.endIndex
+            let content = u[lineStart..<lineEnd]
+            if content.starts(with: "---".utf8), content.dropFirst(3).allSatisfy({ $0 == 32 || $0 == 9 }) {
+                let yaml = String(Substring(u[yamlStart..<lineStart])).dropLast()
+                let bodyStart = lineEnd < u.endIndex ? u.index(after: lineEnd) : lineEnd
+                return FrontMatterFile(path: path, yaml: String(yaml), yamlLineOffset: 1, body: String(Substring(u[bodyStart...])),
+                                       bodyLine: line + 1)
+            }
+            if lineEnd == u.endIndex { return nil }
+            lineStart = u.index(after: lineEnd)
+            line += 1
+        }
+        return nil
     }
 }
 

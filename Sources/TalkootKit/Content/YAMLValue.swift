@@ -46,20 +46,24 @@ public enum YAMLReader {
     ///   - file: the path used in diagnostics.
     ///   - lineOffset: number of lines before the YAML text in the file (the opening `---`).
     public static func parse(_ text: String, file: String, lineOffset: Int, log: inout DiagnosticLog) -> YAMLValue? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Source lines are needed only for messages and for finding '&' and '!' (anchors, tags);
+        // most front matter has neither, so they are split only when needed.
+        func sourceLines() -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let mayHaveFeatures = text.utf8.contains(UInt8(ascii: "&")) || text.utf8.contains(UInt8(ascii: "!"))
         let node: Node?
         do {
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             node = try parser.singleRoot()
         } catch let error as YamlError {
-            log.append(diagnostic(for: error, file: file, lineOffset: lineOffset, lines: lines))
+            log.append(diagnostic(for: error, file: file, lineOffset: lineOffset, lines: sourceLines()))
             return nil
         } catch {
             log.append(Diagnostic(file: file, line: lineOffset + 1, message: "front matter could not be read: \(error)"))
             return nil
         }
         guard let node else { return YAMLValue(kind: .mapping([]), position: SourcePosition(file: file, line: lineOffset + 1)) }
-        var converter = Converter(file: file, lineOffset: lineOffset, lines: lines)
+        var converter = Converter(file: file, lineOffset: lineOffset, lines: mayHaveFeatures ? sourceLines() : [],
+                                  checksFeatures: mayHaveFeatures)
         let value = converter.convert(node)
         log.append(contentsOf: converter.diagnostics)
         return converter.diagnostics.isEmpty ? value : nil
@@ -152,6 +156,7 @@ public enum YAMLReader {
         let file: String
         let lineOffset: Int
         let lines: [String]
+        let checksFeatures: Bool
         var diagnostics: [Diagnostic] = []
 
         func position(_ mark: Mark?) -> SourcePosition {
@@ -162,14 +167,15 @@ public enum YAMLReader {
         /// (Yams resolves aliases to the anchored node, so an anchor is always there to find.)
         func startCharacter(_ mark: Mark?) -> Character? {
             guard let mark, mark.line >= 1, mark.line <= lines.count else { return nil }
-            let line = lines[mark.line - 1]
-            let chars = Array(line)
+            // libyaml counts columns in code points.
+            let chars = Array(lines[mark.line - 1].unicodeScalars)
             let index = mark.column - 1
             guard index >= 0, index < chars.count else { return nil }
-            return chars[index]
+            return Character(chars[index])
         }
 
         mutating func checkFeatures(_ node: Node) {
+            guard checksFeatures else { return }
             switch startCharacter(node.mark) {
             case "&":
                 diagnostics.append(Diagnostic(file: file, line: position(node.mark).line, column: position(node.mark).column,
