@@ -1638,6 +1638,11 @@ import Testing
         expectNoErrors(ds)
     }
 
+    @Test func htmlCommentInBodyIsNotWarnedAbout() {
+        let ds = check(["news/kumppanuuspoyta.md": md("title: Kumppanuuspöytä\ndate: 2026-09-01", body: "<!-- muistiinpano: tarkista päivä -->\n\nTeksti <!-- tämäkin --> jatkuu.")])
+        expectClean(ds)
+    }
+
     @Test func rawHtmlInPagesIsAllowedWhenSiteYmlSaysSo() {
         let page = md("title: Säännöt", body: "<iframe src=\"https://kartta.testila.fi\"></iframe>")
         let warned = check(["pages/saannot.md": page])

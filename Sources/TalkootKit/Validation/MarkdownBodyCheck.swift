@@ -61,6 +61,9 @@ enum MarkdownBodyCheck {
                                       hint: "links and images may use http://, https://, mailto: or tel:, or a path such as images/kuva.jpg"))
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 guard !rawHTMLAllowed else { continue }
+                // A comment is meant to stay out of the page: dropping it is what the writer wants.
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                if literal.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" }).hasPrefix("<!--") { continue }
                 let p = position(node)
                 guard htmlLines.insert(p.line).inserted else { continue }
                 out.append(Diagnostic(file: body.file, line: p.line, column: p.column, severity: .warning,
