@@ -160,7 +160,7 @@ public struct ContentLoader: Sendable {
             let exists = FileManager.default.fileExists(atPath: url.path)
             log.append(Diagnostic(file: display("site.yml"), message: exists ? "site.yml is not valid UTF-8 text" : "site.yml is missing: it holds the section's settings",
                                   hint: exists ? nil : FileManager.default.fileExists(atPath: directory.appendingPathComponent("site.yaml").path)
-                                      ? "found site.yaml: rename it to site.yml" : "create content/site.yml with at least municipality, base_url and contact_email (see docs/content-format.md)"))
+                                      ? "found site.yaml: rename it to site.yml" : "create content/site.yml with at least municipality, base_url and contact_email (see docs/content-format.md), or start a new content repository with talkoot init DIR"))
             return nil
         }
         guard let value = YAMLReader.parse(FrontMatterFile.normalise(raw), file: display("site.yml"), lineOffset: 0, log: &log) else { return nil }
