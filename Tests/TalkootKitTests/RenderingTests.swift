@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import TalkootKit
+
+/// Rendering rules that protect residents from untrusted association text.
+@Suite struct RenderingTests {
+    func build(_ files: [String: String]) throws -> [String: String] {
+        let content = TestSupport.writeContent(files)
+        let builder = SiteBuilder(options: .init(content: content, themes: TestSupport.themes, output: TestSupport.temporaryDirectory(),
+                                                 today: TestSupport.today))
+        let (out, _, diagnostics) = builder.render()
+        #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
+        var pages: [String: String] = [:]
+        for f in out { if case let .text(s) = f.body { pages[f.path] = s } }
+        return pages
+    }
+
+    @Test func rawHTMLIsDroppedEverywhereByDefault() throws {
+        let pages = try build([
+            "associations/martat.md": TestSupport.association(body: "Hei <b onclick=\"x()\">lihava</b>"),
+            "pages/sivu.md": "---\ntitle: Sivu\n---\n<div class=\"x\">raaka</div>\n",
+        ])
+        #expect(!pages["yhdistykset/martat/index.html"]!.contains("onclick"))
+        #expect(!pages["sivut/sivu/index.html"]!.contains("<div class=\"x\">"))
+    }
+
+    @Test func siteSwitchAllowsRawHTMLInPagesOnly() throws {
+        let pages = try build([
+            "site.yml": TestSupport.minimalSiteYML + "\nallow_raw_html_in_pages: true\n",
+            "associations/martat.md": TestSupport.association(body: "Hei <b onclick=\"x()\">lihava</b>"),
+            "pages/sivu.md": "---\ntitle: Sivu\n---\n<div class=\"x\">raaka</div>\n",
+        ])
+        #expect(pages["sivut/sivu/index.html"]!.contains("<div class=\"x\">raaka</div>"))
+        #expect(!pages["yhdistykset/martat/index.html"]!.contains("onclick"))
+    }
+
+    @Test func frontMatterTextIsEscaped() throws {
+        let pages = try build(["associations/martat.md": TestSupport.association(["name": "\"<script>alert(1)</script> & co\""])])
+        let html = pages["yhdistykset/martat/index.html"]!
+        #expect(!html.contains("<script>alert(1)"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"))
+    }
+
+    @Test func markdownLinksWithOtherSchemesAreBlanked() {
+        let html = MarkdownRenderer(basePath: "/y/").html("[a](javascript:alert(1)) [b](data:text/html,x) [c](https://ok.fi) [d](images/x.png)")
+        #expect(html.contains("<a href=\"\">a</a>"))
+        #expect(html.contains("<a href=\"\">b</a>"))
+        #expect(html.contains("<a href=\"https://ok.fi\">c</a>"))
+        #expect(html.contains("<a href=\"/y/images/x.png\">d</a>"))
+    }
+
+    @Test func bodyHeadingsMoveOneLevelDownUnderThePageTitle() {
+        #expect(MarkdownRenderer(basePath: "/").html("# Otsikko\n\n###### Pieni") == "<h2>Otsikko</h2>\n<h6>Pieni</h6>\n")
+    }
+
+    @Test func scriptSafeJSONCannotCloseItsElement() {
+        #expect(HTML.scriptSafeJSON("{\"a\":\"</script><!--\"}") == "{\"a\":\"\\u003c/script\\u003e\\u003c!--\"}")
+    }
+}
