@@ -30,6 +30,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Also build items marked draft: true.")
     var drafts = false
 
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
     func run() throws {
         let m = options.messages
         let started = Date()
@@ -45,6 +48,9 @@ struct Build: ParsableCommand {
                                          "sisällössä \(n) virhe\(n == 1 ? "" : "ttä"): kansioon \(output)/ ei kirjoitettu mitään"))
         }
         if let io = report.ioError { throw Failure.other(io) }
+        if timings {
+            for t in report.timings { print(String(format: "  %-18@ %.3f s", t.stage as NSString, t.seconds)) }
+        }
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         print(m.pick("Built \(report.pages) pages (\(report.files) files) into \(output)/ in \(seconds) s",
                      "Rakennettu \(report.pages) sivua (\(report.files) tiedostoa) kansioon \(output)/ \(seconds) sekunnissa"))

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The whole build: load and validate content, load the theme, render every page in every
@@ -33,6 +34,7 @@ public struct SiteBuilder: Sendable {
         public var pages = 0
         public var files = 0
         public var ioError: String?
+        public var timings: [(stage: String, seconds: Double)] = []
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -41,18 +43,36 @@ public struct SiteBuilder: Sendable {
 
     /// Validates and renders without touching the disk.
     public func render() -> (files: [OutputFile], pages: Int, diagnostics: [Diagnostic]) {
+        let r = renderTimed()
+        return (r.files, r.pages, r.diagnostics)
+    }
+
+    /// The rendered site with how long each stage took (for `talkoot build --timings` and bench/).
+    public struct Rendered: Sendable {
+        public var files: [OutputFile] = []
+        public var pages = 0
+        public var diagnostics: [Diagnostic] = []
+        public var timings: [(stage: String, seconds: Double)] = []
+    }
+
+    public func renderTimed() -> Rendered {
+        var out = Rendered()
+        var clock = StageClock()
         var loader = ContentLoader(directory: options.content, displayRoot: options.contentDisplay, today: options.today)
         loader.baseURLOverride = options.baseURL
         loader.includeDrafts = options.includeDrafts
         loader.baseOriginOverride = options.baseOrigin
         let loaded = loader.load()
-        guard let site = loaded.site else { return ([], 0, loaded.diagnostics) }
+        out.timings.append(("load and validate", clock.lap()))
+        out.diagnostics = loaded.diagnostics
+        guard let site = loaded.site else { return out }
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themes, name: site.config.theme,
                                                    displayRoot: options.themesDisplay ?? options.themes.lastPathComponent)
-        let diagnostics = loaded.diagnostics + themeDiagnostics
-        guard let theme, !themeDiagnostics.contains(where: { $0.severity == .error }) else { return ([], 0, diagnostics) }
-        let (files, pages) = SiteBuilder.files(site: site, theme: theme)
-        return (files, pages, diagnostics)
+        out.diagnostics += themeDiagnostics
+        guard let theme, !themeDiagnostics.contains(where: { $0.severity == .error }) else { return out }
+        (out.files, out.pages) = SiteBuilder.files(site: site, theme: theme)
+        out.timings.append(("render", clock.lap()))
+        return out
     }
 
     /// Every output file of a validated site, in a fixed order.
@@ -72,21 +92,33 @@ public struct SiteBuilder: Sendable {
     }
 
     public func build() -> Report {
-        let (files, pages, diagnostics) = render()
-        var report = Report(diagnostics: diagnostics, pages: pages, files: files.count)
-        guard !report.hasErrors, !files.isEmpty else { return report }
-        var all = files
-        for image in imageFiles() { all.append(image) }
+        let rendered = renderTimed()
+        var report = Report(diagnostics: rendered.diagnostics, pages: rendered.pages, files: rendered.files.count)
+        report.timings = rendered.timings
+        guard !report.hasErrors, !rendered.files.isEmpty else { return report }
+        var clock = StageClock()
+        let all = rendered.files + imageFiles()
         report.files = all.count
         do {
             try Publisher(output: options.output).publish(all)
         } catch {
             report.ioError = error.description
         }
+        report.timings.append(("write and publish", clock.lap()))
         return report
     }
 
     func imageFiles() -> [OutputFile] {
         Theme.files(under: options.content.appendingPathComponent("images")).map { OutputFile(path: "images/" + $0.0, copyOf: $0.1) }
+    }
+}
+
+/// Measures stages of a build in seconds.
+struct StageClock {
+    var last = DispatchTime.now().uptimeNanoseconds
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
     }
 }
