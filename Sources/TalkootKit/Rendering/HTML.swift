@@ -1,6 +1,10 @@
+import Mustache
+
 /// Escaping for the few places where Swift, not Mustache, writes markup.
 public enum HTML {
     public static func escape(_ s: String) -> String {
+        // Most text has nothing to escape: return it without copying.
+        if !s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {
@@ -32,4 +36,15 @@ public enum HTML {
         }
         return out
     }
+}
+
+/// The escaping every `{{value}}` in a theme gets: the same characters as swift-mustache's
+/// HTML content type (& < > " '), without its per-character dictionary lookups, which were
+/// a sixth of the build time on 20,000 pages.
+struct FastHTMLContentType: MustacheContentType {
+    static let name = "TALKOOT_HTML"
+    /// Prepended to every template, on a line of its own (a standalone tag leaves no trace in
+    /// the output), so that it uses this content type. Template line numbers shift by one.
+    static let pragma = "{{% CONTENT_TYPE: TALKOOT_HTML}}\n"
+    func escapeText(_ text: String) -> String { HTML.escape(text) }
 }

@@ -51,11 +51,13 @@ public struct Theme: Sendable {
             }
         }
         var library = MustacheLibrary()
+        // Registering the same type under the same name is idempotent, so repeated loads are safe.
+        MustacheContentTypes.register(FastHTMLContentType(), named: FastHTMLContentType.name)
         for (key, (text, display)) in templates.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: text), named: key)
+                library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + text), named: key)
             } catch let error as MustacheTemplate.ParserError {
-                log.append(Diagnostic(file: display, line: error.context.lineNumber, column: error.context.columnNumber,
+                log.append(Diagnostic(file: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                                       message: "template syntax error: \(error.error)"))
             } catch {
                 log.append(Diagnostic(file: display, message: "template error: \(error)"))
