@@ -47,3 +47,35 @@ import Testing
         #expect(GoldenTests.render() == GoldenTests.render())
     }
 }
+
+/// The parallel build (files parsed, pages rendered and exports written on all cores) must give
+/// exactly the bytes of a single-threaded build (issue: performance must not cost reproducibility).
+@Suite struct ParallelBuildTests {
+    static func render(_ content: URL, singleThreaded: Bool) -> [String: Data] {
+        var options = SiteBuilder.Options(content: content, themes: TestSupport.themes, output: TestSupport.temporaryDirectory(),
+                                          today: TestSupport.today, contentDisplay: "content", themesDisplay: "themes")
+        options.singleThreaded = singleThreaded
+        let (files, _, diagnostics) = SiteBuilder(options: options).render()
+        precondition(!diagnostics.contains { $0.severity == .error }, "\(diagnostics.filter { $0.severity == .error })")
+        var out: [String: Data] = [:]
+        for f in files {
+            switch f.body {
+            case let .text(s): out[f.path] = Data(s.utf8)
+            case let .data(d): out[f.path] = d
+            case let .copy(url): out[f.path] = Data(url.path.utf8)
+            }
+        }
+        return out
+    }
+
+    @Test func demoBuiltInParallelIsByteIdenticalToSingleThreadedBuild() {
+        let demo = TestSupport.repository.appendingPathComponent("content")
+        let parallel = ParallelBuildTests.render(demo, singleThreaded: false)
+        let serial = ParallelBuildTests.render(demo, singleThreaded: true)
+        #expect(parallel.count > 200)
+        #expect(Set(parallel.keys) == Set(serial.keys))
+        for (path, data) in parallel where serial[path] != data {
+            Issue.record("\(path) differs between the parallel and the single-threaded build")
+        }
+    }
+}

@@ -17,6 +17,8 @@ public struct SiteBuilder: Sendable {
         public var includeDrafts = false
         /// Keeps base_url's path but serves from this origin (`talkoot serve`).
         public var baseOrigin: String?
+        /// Use one core only (the output must be the same bytes either way).
+        public var singleThreaded = false
         public init(content: URL, themes: URL, output: URL, today: Day, baseURL: String? = nil,
                     contentDisplay: String? = nil, themesDisplay: String? = nil) {
             self.content = content
@@ -56,6 +58,10 @@ public struct SiteBuilder: Sendable {
     }
 
     public func renderTimed() -> Rendered {
+        Parallelism.$serial.withValue(options.singleThreaded || Parallelism.serial) { renderStages() }
+    }
+
+    func renderStages() -> Rendered {
         var out = Rendered()
         var clock = StageClock()
         var loader = ContentLoader(directory: options.content, displayRoot: options.contentDisplay, today: options.today)

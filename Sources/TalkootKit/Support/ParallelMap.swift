@@ -1,9 +1,16 @@
 import Dispatch
 
+/// Whether the pipeline may use more than one core. Scoped with `$serial.withValue(true)` by
+/// `SiteBuilder` for single-threaded builds, so tests can prove the parallel build gives the
+/// same bytes.
+public enum Parallelism {
+    @TaskLocal public static var serial = false
+}
+
 extension Array where Element: Sendable {
     /// Maps on all cores, keeping the order of the input: output never depends on scheduling.
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        if count < 16 { return map(transform) }
+        if count < 16 || Parallelism.serial { return map(transform) }
         let result = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         result.initialize(repeating: nil)
         defer { result.deallocate() }
