@@ -18,6 +18,13 @@ public struct Publisher: Sendable {
     }
 
     public func publish(_ files: [OutputFile]) throws(Failure) {
+        try publish { write in try write(files) }
+    }
+
+    /// Publishes what `produce` writes: it gets a function that writes a batch of files into
+    /// the staging folder, and may call it many times (the build streams pages in batches, so
+    /// the whole site never sits in memory). Then the staging folder replaces the output.
+    public func publish(_ produce: (_ write: ([OutputFile]) throws -> Void) throws -> Void) throws(Failure) {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -29,10 +36,10 @@ public struct Publisher: Sendable {
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            try write(files, into: staging)
+            try produce { files in try write(files, into: staging) }
         } catch {
             try? fm.removeItem(at: staging)
-            throw .io("could not write the site into \(staging.path): \(error.localizedDescription)")
+            throw .io("could not write the site into \(staging.path): \(error)")
         }
         var isDir: ObjCBool = false
         let exists = fm.fileExists(atPath: output.path, isDirectory: &isDir)

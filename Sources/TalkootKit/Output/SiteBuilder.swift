@@ -58,10 +58,19 @@ public struct SiteBuilder: Sendable {
     }
 
     public func renderTimed() -> Rendered {
-        Parallelism.$serial.withValue(options.singleThreaded || Parallelism.serial) { renderStages() }
+        Parallelism.$serial.withValue(options.singleThreaded || Parallelism.serial) {
+            var (out, prepared) = prepare()
+            var clock = StageClock()
+            if let (site, theme) = prepared {
+                (out.files, out.pages) = SiteBuilder.files(site: site, theme: theme)
+                out.timings.append(("render", clock.lap()))
+            }
+            return out
+        }
     }
 
-    func renderStages() -> Rendered {
+    /// Loads and validates the content and loads the theme; no site when either has errors.
+    func prepare() -> (Rendered, (Site, Theme)?) {
         var out = Rendered()
         var clock = StageClock()
         var loader = ContentLoader(directory: options.content, displayRoot: options.contentDisplay, today: options.today)
@@ -71,47 +80,71 @@ public struct SiteBuilder: Sendable {
         let loaded = loader.load()
         out.timings.append(("load and validate", clock.lap()))
         out.diagnostics = loaded.diagnostics
-        guard let site = loaded.site else { return out }
+        guard let site = loaded.site else { return (out, nil) }
         let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themes, name: site.config.theme,
                                                    displayRoot: options.themesDisplay ?? options.themes.lastPathComponent)
         out.diagnostics += themeDiagnostics
-        guard let theme, !themeDiagnostics.contains(where: { $0.severity == .error }) else { return out }
-        (out.files, out.pages) = SiteBuilder.files(site: site, theme: theme)
-        out.timings.append(("render", clock.lap()))
-        return out
+        guard let theme, !themeDiagnostics.contains(where: { $0.severity == .error }) else { return (out, nil) }
+        return (out, (site, theme))
     }
 
     /// Every output file of a validated site, in a fixed order.
     public static func files(site: Site, theme: Theme) -> ([OutputFile], Int) {
+        var all: [OutputFile] = []
+        let pages = try! files(site: site, theme: theme) { all += $0 }
+        return (all, pages)
+    }
+
+    /// Renders every output file of a validated site in a fixed order and hands them to `sink`
+    /// in batches, so a caller that writes them need not hold the whole site in memory.
+    /// Returns the number of HTML pages.
+    public static func files(site: Site, theme: Theme, batch: Int = 1024, sink: ([OutputFile]) throws -> Void) rethrows -> Int {
         let env = RenderEnvironment(site: site, theme: theme)
         let ids = PageID.all(site)
         var jobs: [(PageID, String)] = []
         for id in ids { for l in site.config.languages { jobs.append((id, l)) } }
-        let html = jobs.parallelMap { job in
-            OutputFile(path: Routes.file(for: job.0.path(env.routes, job.1)), text: env.render(job.0, job.1))
+        var start = 0
+        while start < jobs.count {
+            let slice = Array(jobs[start..<min(start + batch, jobs.count)])
+            try sink(slice.parallelMap { job in
+                OutputFile(path: Routes.file(for: job.0.path(env.routes, job.1)), text: env.render(job.0, job.1))
+            })
+            start += batch
         }
-        var files = html
-        files.append(OutputFile(path: "sitemap.xml", text: Sitemap.xml(pages: ids, routes: env.routes, languages: site.config.languages)))
+        var files = [OutputFile(path: "sitemap.xml", text: Sitemap.xml(pages: ids, routes: env.routes, languages: site.config.languages))]
         files += Exports.files(env)
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) { files.append(OutputFile(path: path, copyOf: url)) }
-        return (files, html.count)
+        try sink(files)
+        return jobs.count
     }
 
+    /// Validates, then renders and writes in batches into a staging folder that replaces the
+    /// output only when everything is written.
     public func build() -> Report {
-        let rendered = renderTimed()
-        var report = Report(diagnostics: rendered.diagnostics, pages: rendered.pages, files: rendered.files.count)
-        report.timings = rendered.timings
-        guard !report.hasErrors, !rendered.files.isEmpty else { return report }
-        var clock = StageClock()
-        let all = rendered.files + imageFiles()
-        report.files = all.count
-        do {
-            try Publisher(output: options.output).publish(all)
-        } catch {
-            report.ioError = error.description
+        Parallelism.$serial.withValue(options.singleThreaded || Parallelism.serial) {
+            let (prepared, ready) = prepare()
+            var report = Report(diagnostics: prepared.diagnostics)
+            report.timings = prepared.timings
+            guard !report.hasErrors, let (site, theme) = ready else { return report }
+            var clock = StageClock()
+            var written = 0
+            do {
+                try Publisher(output: options.output).publish { write in
+                    report.pages = try SiteBuilder.files(site: site, theme: theme) { batch in
+                        try write(batch)
+                        written += batch.count
+                    }
+                    let images = imageFiles()
+                    try write(images)
+                    written += images.count
+                }
+            } catch {
+                report.ioError = (error as? Publisher.Failure)?.description ?? "\(error)"
+            }
+            report.files = written
+            report.timings.append(("render and write", clock.lap()))
+            return report
         }
-        report.timings.append(("write and publish", clock.lap()))
-        return report
     }
 
     func imageFiles() -> [OutputFile] {
