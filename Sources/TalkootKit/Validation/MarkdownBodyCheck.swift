@@ -21,17 +21,36 @@ enum MarkdownBodyCheck {
         defer { cmark_node_free(doc) }
         guard let iter = cmark_iter_new(doc) else { return [] }
         defer { cmark_iter_free(iter) }
-        let lines = body.source.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split into lines only when a finding needs a column (most bodies have none).
+        var splitLines: [Substring]?
+        func lines() -> [Substring] {
+            if let l = splitLines { return l }
+            let l = body.source.split(separator: "\n", omittingEmptySubsequences: false)
+            splitLines = l
+            return l
+        }
 
         var out: [Diagnostic] = []
+        // CommonMark (libcmark) has no tables: a GitHub-style table would show as '|' text.
+        if body.source.utf8.contains(UInt8(ascii: "|")) {
+            for (i, line) in lines().enumerated() {
+                let t = line.trimmingCharacters(in: .whitespaces)
+                if t.hasPrefix("|") && t.contains("---") && t.allSatisfy({ "|-: ".contains($0) }) {
+                    out.append(Diagnostic(file: body.file, line: body.line + max(0, i - 1), column: 1, severity: .warning,
+                                          message: "tables are not supported: the table would show as text with '|' characters",
+                                          hint: "write it as a list: - **Name**: text"))
+                }
+            }
+        }
         var htmlLines: Set<Int> = []
         /// The node's place in the file; cmark counts lines from the body's start and columns in bytes.
         func position(_ node: OpaquePointer) -> (line: Int, column: Int) {
             let line = max(1, Int(cmark_node_get_start_line(node)))
             let byteColumn = max(1, Int(cmark_node_get_start_column(node)))
             var column = byteColumn
-            if line <= lines.count {
-                let bytes = Array(lines[line - 1].utf8.prefix(byteColumn - 1))
+            let all = lines()
+            if line <= all.count {
+                let bytes = Array(all[line - 1].utf8.prefix(byteColumn - 1))
                 column = String(decoding: bytes, as: UTF8.self).count + 1
             }
             return (body.line + line - 1, column)
