@@ -99,7 +99,11 @@ def test_check_warnings_fail_only_with_strict(workdir):
 
 def test_check_speaks_finnish_with_lang_fi(workdir):
     r = run("check", "--lang", "fi", "--today", TODAY, cwd=workdir)
-    assert "varoitus" in r.stdout
+    assert ": warning: tiedot on vahvistettu viimeksi" in r.stdout
+    assert "vihje: pyydä yhdistystä tarkistamaan tietonsa" in r.stdout
+    assert "varoitusta" in r.stdout  # the summary line
+    env_fi = run("check", "--today", TODAY, cwd=workdir, env={"LANG": "fi_FI.UTF-8"})
+    assert "tiedot on vahvistettu viimeksi" in env_fi.stdout
 
 
 def test_usage_errors_exit_2(workdir):

@@ -52,8 +52,8 @@ enum DiagnosticPrinter {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, github, json }
 
     static func text(_ d: Diagnostic, finnish: Bool) -> String {
-        let sev = finnish ? (d.severity == .error ? "virhe" : "varoitus") : d.severity.rawValue
-        var s = "\(d.file):\(d.line):\(d.column): \(sev): \(d.message)"
+        // The severity word stays `error`/`warning` in every language: editors and CI parse it.
+        var s = "\(d.file):\(d.line):\(d.column): \(d.severity.rawValue): \(d.message)"
         if let hint = d.hint { s += "\n    " + (finnish ? "vihje: " : "hint: ") + hint }
         return s
     }
@@ -81,6 +81,7 @@ enum DiagnosticPrinter {
     }
 
     static func print(_ ds: [Diagnostic], format: Format, finnish: Bool) {
+        let ds = finnish ? ds.map(FinnishMessages.translate) : ds
         switch format {
         case .text: for d in ds { Swift.print(text(d, finnish: finnish)) }
         case .github: for d in ds { Swift.print(github(d)) }

@@ -1753,3 +1753,20 @@ extension ValidationTests {
         #expect(!result.hasErrors)
     }
 }
+
+extension ValidationTests {
+    @Test func commonMessagesHaveFinnishWording() {
+        let d = Diagnostic(file: "content/a.md", line: 3, field: "sektorit", message: "unknown field 'sektorit'",
+                           hint: "did you mean 'sectors'? Fields here: name, sectors; free fields go under 'extra:'")
+        let fi = FinnishMessages.translate(d)
+        #expect(fi.message == "tuntematon kenttä 'sektorit'")
+        #expect(fi.hint == "tarkoititko 'sectors'? Tämän kohdan kentät: name, sectors; vapaat kentät kuuluvat 'extra:'-kohtaan")
+        #expect(fi.line == 3 && fi.file == "content/a.md")
+        #expect(FinnishMessages.translate(Diagnostic(file: "x", message: "required field 'name' is missing")).message
+                == "pakollinen kenttä 'name' puuttuu")
+        #expect(FinnishMessages.translate(Diagnostic(file: "x", message: "'founded': 2027-02-30 is not a date that exists")).message
+                == "'founded': päivämäärää 2027-02-30 ei ole olemassa")
+        // A message without a Finnish shape stays as it is.
+        #expect(FinnishMessages.translate(Diagnostic(file: "x", message: "something rare")).message == "something rare")
+    }
+}
