@@ -229,3 +229,50 @@ def test_intake_refuses_a_change_that_would_not_pass_check(workdir):
     r = subprocess.run([BIN, "intake", "-", "--yes", "--today", TODAY], cwd=workdir, input=mail, capture_output=True, text=True)
     assert r.returncode == 1
     assert "is not an e-mail address" in r.stdout
+
+
+def test_output_that_would_replace_content_or_the_project_is_refused(workdir):
+    for out in [".", "content", "themes", ".."]:
+        r = run("build", "--output", out, "--today", TODAY, cwd=workdir)
+        assert r.returncode == 2, (out, r.stdout, r.stderr)
+        assert "choose another --output" in r.stderr
+    assert (workdir / "content" / "site.yml").is_file()
+    assert (workdir / "themes" / "default").is_dir()
+
+
+def test_only_pictures_are_published_from_images_and_links_are_refused(workdir):
+    images = workdir / "content" / "images"
+    (images / "evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (images / "evil.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>", encoding="utf-8")
+    os.symlink("/etc/passwd", images / "passwd.png")
+    r = run("check", "--today", TODAY, cwd=workdir)
+    assert r.returncode == 1
+    assert "content/images/evil.html:1:1: error: only pictures are published" in r.stdout
+    assert "content/images/evil.svg:1:1: error: only pictures are published" in r.stdout
+    assert "content/images/passwd.png:1:1: error: a link (symlink) is not published" in r.stdout
+    for p in ["evil.html", "evil.svg", "passwd.png"]:
+        (images / p).unlink()
+    assert run("build", "--today", TODAY, cwd=workdir).returncode == 0
+    published = sorted(p.name for p in (workdir / "site" / "images").iterdir())
+    assert published and all(p.rsplit(".", 1)[1] in {"png", "jpg", "jpeg", "webp", "gif", "avif"} for p in published)
+
+
+def test_symlinked_output_folder_is_updated_at_its_target(workdir):
+    target = workdir / "www"
+    target.mkdir()
+    os.symlink(target, workdir / "site")
+    assert run("build", "--today", TODAY, cwd=workdir).returncode == 0
+    assert (workdir / "site").is_symlink()
+    assert (target / "index.html").is_file()
+
+
+def test_placeholders_in_ui_strings_are_filled_once_whatever_the_content_says(workdir):
+    f = workdir / "content" / "liaisons" / "sanna-esimerkki.md"
+    text = f.read_text(encoding="utf-8")
+    f.write_text(text.replace("name: Sanna Esimerkki", 'name: "Sanna {count} Esimerkki"', 1), encoding="utf-8")
+    pages = []
+    for out in ["a", "b", "c"]:
+        assert run("build", "--today", TODAY, "--output", out, cwd=workdir).returncode == 0
+        pages.append((workdir / out / "jarjestoystavallinen-kunta" / "index.html").read_text(encoding="utf-8"))
+    assert "Sanna {count} Esimerkki" in pages[0]
+    assert pages[0] == pages[1] == pages[2]

@@ -40,6 +40,9 @@ struct Build: ParsableCommand {
                                        output: URL(fileURLWithPath: output, isDirectory: true).standardizedFileURL,
                                        today: try options.todayDay(), baseURL: baseURL, contentDisplay: options.content, themesDisplay: themes)
         opts.includeDrafts = drafts
+        if let conflict = SiteBuilder.outputConflict(opts, workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+            throw Failure.usage(conflict)
+        }
         let report = SiteBuilder(options: opts).build()
         DiagnosticPrinter.print(report.diagnostics, format: .text, finnish: m.finnish)
         if report.hasErrors {

@@ -22,7 +22,16 @@ struct ContentOptions: ParsableArguments {
             guard let n = Int(epoch) else { throw ValidationError("SOURCE_DATE_EPOCH must be a number of seconds, found '\(epoch)'") }
             return Day(unixTime: n)
         }
-        return Day(unixTime: Int(Date().timeIntervalSince1970))
+        return ContentOptions.helsinkiToday()
+    }
+
+    /// Today's date where the municipality is: between midnight and 02:00/03:00 Helsinki time the
+    /// UTC date would still be yesterday.
+    static func helsinkiToday() -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Helsinki") ?? TimeZone(secondsFromGMT: 7200)!
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
     }
 
     func validate() throws {

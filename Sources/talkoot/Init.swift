@@ -27,7 +27,7 @@ struct Init: ParsableCommand {
         if let existing = try? fm.contentsOfDirectory(atPath: root.path), !existing.isEmpty {
             throw Failure.usage("\(directory) is not empty: choose a new folder")
         }
-        var day = Day(unixTime: Int(Date().timeIntervalSince1970))
+        var day = ContentOptions.helsinkiToday()
         if let today {
             guard let d = Day.parse(today) else { throw Failure.usage("--today must be a date such as 2027-03-18") }
             day = d

@@ -1770,3 +1770,14 @@ extension ValidationTests {
         #expect(FinnishMessages.translate(Diagnostic(file: "x", message: "something rare")).message == "something rare")
     }
 }
+
+extension ValidationTests {
+    @Test func emailThatWouldAddRecipientsToMailtoIsRejected() {
+        for bad in ["info@evil.fi?bcc=victim@example.com", "a@b.fi&body=x", "a%40b@c.fi", "a@b.fi#x", "a=b@c.fi"] {
+            #expect(!AddressCheck.isEmail(bad), "\(bad)")
+        }
+        #expect(AddressCheck.isEmail("maija.meikalainen+yhdistys@example.fi"))
+        let result = TestSupport.load(["associations/martat.md": TestSupport.association(["email": "\"info@evil.fi?bcc=v@example.com\""])])
+        #expect(result.diagnostics.contains { $0.file == "content/associations/martat.md" && $0.field == "email" && $0.severity == .error })
+    }
+}

@@ -68,7 +68,7 @@ public struct ContentLoader: Sendable {
         for kind in ContentKind.allCases {
             items[kind] = listItems(kind: kind, languages: config.languages, &log)
         }
-        let images = listImages()
+        let images = listImages(&log)
 
         // Parse all files in parallel.
         var paths: [String] = []
@@ -301,16 +301,30 @@ public struct ContentLoader: Sendable {
         return items
     }
 
-    func listImages() -> Set<String> {
+    /// Image types that are published. Anything else under images/ (HTML, SVG with scripts,
+    /// documents) could run on the municipality's own domain, so it is an error.
+    static let imageExtensions: Set<String> = ["png", "jpg", "jpeg", "webp", "gif", "avif"]
+
+    func listImages(_ log: inout DiagnosticLog) -> Set<String> {
         let root = directory.appendingPathComponent("images")
         guard let e = FileManager.default.enumerator(atPath: root.path) else { return [] }
         var out: Set<String> = []
         while let p = e.nextObject() as? String {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root.appendingPathComponent(p).path, isDirectory: &isDir), !isDir.boolValue,
-               !p.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
-                out.insert("images/" + p)
+            guard !p.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            let url = root.appendingPathComponent(p)
+            let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey])
+            if values?.isSymbolicLink == true {
+                log.append(Diagnostic(file: display("images/" + p), message: "a link (symlink) is not published: it could point outside content/",
+                                      hint: "copy the picture itself into content/images/"))
+                continue
             }
+            if values?.isDirectory == true { continue }
+            guard ContentLoader.imageExtensions.contains(url.pathExtension.lowercased()) else {
+                log.append(Diagnostic(file: display("images/" + p), message: "only pictures are published from images/: png, jpg, jpeg, webp, gif or avif",
+                                      hint: "link documents from their own address, or convert the picture"))
+                continue
+            }
+            out.insert("images/" + p)
         }
         return out
     }

@@ -47,8 +47,9 @@ public enum AddressCheck {
         guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3 else { return false }
         let domain = parts[1]
         guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..") else { return false }
-        let bad: Set<Character> = [" ", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\"", "\t"]
-        return !s.contains { bad.contains($0) }
+        // Characters that could add recipients or headers to a mailto: link are never part of an address here.
+        let bad: Set<Character> = [" ", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\"", "\t", "?", "&", "%", "/", "#", "="]
+        return !s.contains { bad.contains($0) || $0.isNewline || ($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) }
     }
 
     /// An absolute http(s) URL with a host.

@@ -10,7 +10,8 @@ import Darwin
 public struct Publisher: Sendable {
     public var output: URL
 
-    public init(output: URL) { self.output = output }
+    /// A symlinked output folder (site -> /var/www/...) is replaced at its target, so the link keeps working.
+    public init(output: URL) { self.output = output.resolvingSymlinksInPath() }
 
     public enum Failure: Error, CustomStringConvertible {
         case io(String)

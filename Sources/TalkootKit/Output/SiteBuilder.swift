@@ -118,6 +118,25 @@ public struct SiteBuilder: Sendable {
         return jobs.count
     }
 
+    /// Why the output folder may not be used, or nil. Publishing replaces the whole folder, so it
+    /// must not be, contain or lie inside the content or themes, nor hold the working directory.
+    public static func outputConflict(_ options: Options, workingDirectory: URL) -> String? {
+        func path(_ u: URL) -> String { u.standardizedFileURL.resolvingSymlinksInPath().path }
+        func inside(_ a: String, _ b: String) -> Bool { a == b || a.hasPrefix(b.hasSuffix("/") ? b : b + "/") }
+        let out = path(options.output)
+        if out == "/" { return "the output folder cannot be /" }
+        for (name, url) in [("content", options.content), ("themes", options.themes)] {
+            let other = path(url)
+            if inside(other, out) || inside(out, other) {
+                return "the output folder \(options.output.path) would replace the \(name) folder \(url.path): choose another --output"
+            }
+        }
+        if inside(path(workingDirectory), out) {
+            return "the output folder \(options.output.path) holds the current folder, which building would replace: choose another --output"
+        }
+        return nil
+    }
+
     /// Validates, then renders and writes in batches into a staging folder that replaces the
     /// output only when everything is written.
     public func build() -> Report {
@@ -126,6 +145,10 @@ public struct SiteBuilder: Sendable {
             var report = Report(diagnostics: prepared.diagnostics)
             report.timings = prepared.timings
             guard !report.hasErrors, let (site, theme) = ready else { return report }
+            if let conflict = SiteBuilder.outputConflict(options, workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+                report.ioError = conflict
+                return report
+            }
             var clock = StageClock()
             var written = 0
             do {
@@ -134,7 +157,7 @@ public struct SiteBuilder: Sendable {
                         try write(batch)
                         written += batch.count
                     }
-                    let images = imageFiles()
+                    let images = imageFiles(site)
                     try write(images)
                     written += images.count
                 }
@@ -147,8 +170,9 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    func imageFiles() -> [OutputFile] {
-        Theme.files(under: options.content.appendingPathComponent("images")).map { OutputFile(path: "images/" + $0.0, copyOf: $0.1) }
+    /// The validated pictures of `content/images/` (see ContentLoader.imageExtensions).
+    func imageFiles(_ site: Site) -> [OutputFile] {
+        site.images.map { OutputFile(path: $0, copyOf: options.content.appendingPathComponent($0)) }
     }
 }
 

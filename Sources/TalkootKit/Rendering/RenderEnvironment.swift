@@ -54,9 +54,24 @@ public struct RenderEnvironment: Sendable {
 
     /// `{name}` placeholders in UI strings.
     public func t(_ key: String, _ language: String, _ values: [String: String]) -> String {
-        var s = t(key, language)
-        for (k, v) in values { s = s.replacingOccurrences(of: "{\(k)}", with: v) }
-        return s
+        // One pass over the template, so a value that contains "{name}" is never replaced again
+        // (and the result does not depend on the dictionary's order).
+        let template = t(key, language)
+        var out = ""
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+                out += value
+                rest = after[after.index(after: close)...]
+            } else {
+                out += "{"
+                rest = after
+            }
+        }
+        out += rest
+        return out
     }
 
     public func href(_ path: String) -> String { routes.href(path) }
