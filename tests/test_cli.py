@@ -184,7 +184,11 @@ def test_init_starts_a_repository_that_checks_and_builds_and_refuses_a_non_empty
     for kind in ["associations", "liaisons", "facilities", "grants", "clock", "news", "pages"]:
         assert list((root / "content" / kind).glob("*.md")), kind
     yaml.safe_load((root / ".github/workflows/talkoot.yml").read_text(encoding="utf-8"))
-    yaml.safe_load((root / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    gitlab = yaml.safe_load((root / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    github = yaml.safe_load((root / ".github/workflows/talkoot.yml").read_text(encoding="utf-8"))
+    assert all(isinstance(line, str) for job in ("check", "pages") for line in gitlab[job]["script"])
+    assert all(isinstance(line, str) for line in gitlab["before_script"])
+    assert all(isinstance(step.get("run", ""), str) for step in github["jobs"]["check"]["steps"])
     text = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "Ilmoita muutos" in text and "Anmäl en ändring" in text
     c = run("check", "--strict", "--today", TODAY, cwd=root)

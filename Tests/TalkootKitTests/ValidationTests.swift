@@ -1781,3 +1781,18 @@ extension ValidationTests {
         #expect(result.diagnostics.contains { $0.file == "content/associations/martat.md" && $0.field == "email" && $0.severity == .error })
     }
 }
+
+extension ValidationTests {
+    @Test func areasSpelledTwoWaysAreAnErrorWhenSiteYmlListsNoAreas() {
+        let site = TestSupport.minimalSiteYML.replacingOccurrences(of: "areas: [Kirkonkylä, Rantala]\n", with: "")
+        let result = TestSupport.load([
+            "site.yml": site,
+            "associations/a.md": TestSupport.association(["area": "Särkikylä"]),
+            "associations/b.md": TestSupport.association(["area": "Sarkikyla"]),
+        ])
+        let d = result.diagnostics.first { $0.message.contains("would share one page address") }
+        #expect(d?.file == "content/associations/b.md")
+        #expect(d?.field == "area")
+        #expect(result.hasErrors)
+    }
+}

@@ -139,6 +139,23 @@ public struct ContentLoader: Sendable {
         let news = decodeAll(.news, fields: NewsDecoder.fields, NewsDecoder.decode)
         let pages = decodeAll(.pages, fields: PageDecoder.fields, PageDecoder.decode)
 
+        // Each area gets a directory filter page: names must give distinct, non-empty addresses
+        // (site.yml's list is checked when it is read; this covers sites without one).
+        if config.areas.isEmpty {
+            var seen: [String: String] = [:]
+            for a in associations {
+                guard let area = a.primary.area else { continue }
+                let slug = Slug.make(from: area)
+                if slug.isEmpty {
+                    log.append(Diagnostic(file: a.sourcePath, field: "area", message: "area '\(area)' gives no page address: use Latin letters or digits"))
+                } else if let other = seen[slug], other != area {
+                    log.append(Diagnostic(file: a.sourcePath, field: "area", message: "area '\(area)' and '\(other)' would share one page address ('\(slug)')",
+                                          hint: "write the area the same way everywhere, or list the areas in site.yml"))
+                } else {
+                    seen[slug] = area
+                }
+            }
+        }
         if !liaisons.contains(where: { $0.primary.role == .liaison }) {
             log.append(Diagnostic(file: display("liaisons"), severity: .warning, message: "no liaison (role: liaison) is named",
                                   hint: "an association-friendly municipality names its liaison: talkoot new liaison \"Name\""))

@@ -132,6 +132,9 @@ public enum ProjectTemplate {
                   - run: git clone --depth 1 "$TALKOOT_GIT" /opt/talkoot && swift build -c release --package-path /opt/talkoot
                   - run: /opt/talkoot/.build/release/talkoot check --format github
                   - run: /opt/talkoot/.build/release/talkoot build --themes /opt/talkoot/themes
+                  # Search index (Pagefind); the pages work without it.
+                  - run: apt-get install -y python3-pip && (python3 -m pip install 'pagefind[bin]' || python3 -m pip install --break-system-packages 'pagefind[bin]') && python3 -m pagefind --site site
+                    continue-on-error: true
                   - uses: actions/upload-pages-artifact@v3
                     if: github.ref == 'refs/heads/main'
                     with:
@@ -160,6 +163,8 @@ public enum ProjectTemplate {
             pages:
               script:
                 - /opt/talkoot/.build/release/talkoot build --themes /opt/talkoot/themes --output public
+                # Search index (Pagefind); the pages work without it.
+                - apt-get install -y python3-pip && (python3 -m pip install 'pagefind[bin]' || python3 -m pip install --break-system-packages 'pagefind[bin]') && python3 -m pagefind --site public || echo "Pagefind not available, no search index"
               artifacts:
                 paths: [public]
               rules:
