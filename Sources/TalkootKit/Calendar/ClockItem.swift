@@ -27,13 +27,7 @@ public enum AnnualClock {
         var out: [ClockItem] = []
         func add(_ id: String, _ kind: ClockEntry.Kind, _ title: String, _ start: DateSpec, _ end: DateSpec?, _ time: String?,
                  _ sourceKind: ContentKind, _ slug: String) {
-            var s = start.occurrence(in: year)
-            var e = end?.occurrence(in: year) ?? s
-            if start.isYearly, e < s {
-                // A yearly range over the new year (11-15 … 01-15) starts in the previous year.
-                s = start.occurrence(in: year - 1)
-                e = end!.occurrence(in: year)
-            }
+            let (s, e) = range(start, end, endingIn: year)
             guard s.year == year || e.year == year else { return }
             out.append(ClockItem(id: id, kind: kind, title: title, start: s, end: e, yearly: start.isYearly, wholeMonth: false,
                                  time: time, sourceKind: sourceKind, sourceSlug: slug))
@@ -65,6 +59,15 @@ public enum AnnualClock {
             }
         }
         return out.sorted(by: order)
+    }
+
+    /// A date range as it falls in `year`. A yearly range over the new year (11-15 … 01-15)
+    /// starts in the previous year and ends in this one.
+    static func range(_ start: DateSpec, _ end: DateSpec?, endingIn year: Int) -> (Day, Day) {
+        let s = start.occurrence(in: year)
+        let e = end?.occurrence(in: year) ?? s
+        if start.isYearly, let end, e < s { return (start.occurrence(in: year - 1), end.occurrence(in: year)) }
+        return (s, e)
     }
 
     static func order(_ a: ClockItem, _ b: ClockItem) -> Bool {
@@ -102,9 +105,7 @@ public enum AnnualClock {
         var next: Day?
         for w in grant.application {
             for year in [today.year - 1, today.year, today.year + 1] {
-                var s = w.start.occurrence(in: year)
-                var e = w.end?.occurrence(in: year) ?? s
-                if w.start.isYearly, e < s { s = w.start.occurrence(in: year - 1); e = w.end!.occurrence(in: year) }
+                let (s, e) = range(w.start, w.end, endingIn: year)
                 if s <= today && today <= e { return .open(until: e, time: w.time) }
                 if s > today && (next == nil || s < next!) { next = s }
                 if !w.start.isYearly { break }

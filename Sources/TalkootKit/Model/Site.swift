@@ -19,10 +19,6 @@ public struct Site: Sendable {
     public var clockYear: Int { config.year ?? today.year }
 
     public func sector(_ id: String) -> Sector? { sectors.first { $0.id == id } }
-    public func facility(_ slug: String) -> Localized<Facility>? { facilities.first { $0.slug == slug } }
-    public func liaison(_ slug: String) -> Localized<Liaison>? { liaisons.first { $0.slug == slug } }
-    public func grant(_ slug: String) -> Localized<Grant>? { grants.first { $0.slug == slug } }
-    public func page(_ slug: String) -> Localized<Page>? { pages.first { $0.slug == slug } }
 
     /// True when the association's data is older than `stale_after_days`.
     public func isStale(_ association: Association) -> Bool {

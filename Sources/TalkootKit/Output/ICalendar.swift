@@ -74,7 +74,7 @@ enum ICalendar {
             var location: String?
             switch e.place {
             case let .facility(slug)?:
-                if let f = site.facility(slug)?.version(language) { location = "\(f.name), \(f.address)" } else { location = slug }
+                if let f = env.facility(slug)?.version(language) { location = "\(f.name), \(f.address)" } else { location = slug }
             case let .text(t)?: location = t
             case nil: break
             }

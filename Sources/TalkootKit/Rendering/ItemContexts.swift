@@ -217,10 +217,10 @@ extension RenderEnvironment {
         switch i.sourceKind {
         case .grants:
             c["href"] = href(routes.item(.grants, i.sourceSlug, language))
-            if let g = site.grant(i.sourceSlug), let l = fallbackLang(g, language) { c["contentLang"] = l }
+            if let g = grant(i.sourceSlug), let l = fallbackLang(g, language) { c["contentLang"] = l }
         case .facilities:
             c["href"] = href(routes.item(.facilities, i.sourceSlug, language))
-            if let f = site.facility(i.sourceSlug), let l = fallbackLang(f, language) { c["contentLang"] = l }
+            if let f = facility(i.sourceSlug), let l = fallbackLang(f, language) { c["contentLang"] = l }
         case .clock:
             c["href"] = href(routes.item(.clock, i.sourceSlug, language))
             if let e = site.clock.first(where: { $0.slug == i.sourceSlug }), let l = fallbackLang(e, language) { c["contentLang"] = l }

@@ -91,14 +91,4 @@ public enum DirectoryFilters {
         if site.associations.contains(where: { $0.primary.volunteersWanted }) { out.append((.volunteers, nil)) }
         return out
     }
-
-    public static func matches(_ a: Association, _ filter: Routes.Filter, _ value: String?) -> Bool {
-        switch filter {
-        case .sector: return a.sectors.contains(value ?? "")
-        case .area: return a.area.map { Slug.make(from: $0) } == value
-        case .targetGroup: return a.targetGroups.contains(value ?? "")
-        case .language: return a.languages.contains(value ?? "")
-        case .volunteers: return a.volunteersWanted
-        }
-    }
 }

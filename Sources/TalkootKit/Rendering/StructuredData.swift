@@ -21,17 +21,6 @@ extension RenderEnvironment {
 enum StructuredData {
     static let context: (String, JSONValue) = ("@context", .string("https://schema.org"))
 
-    /// An item of a slug-sorted list (the loader sorts every list by slug), found by binary search.
-    static func find<T>(_ list: [Localized<T>], _ slug: String) -> Localized<T>? {
-        var lo = 0, hi = list.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if list[mid].slug < slug { lo = mid + 1 } else { hi = mid }
-        }
-        if lo < list.count && list[lo].slug == slug { return list[lo] }
-        return list.first { $0.slug == slug }
-    }
-
     static func municipality(_ env: RenderEnvironment, _ language: String, full: Bool = false) -> JSONValue {
         let cfg = env.site.config
         var o: [(String, JSONValue)] = []
@@ -58,7 +47,7 @@ enum StructuredData {
             return municipality(env, language, full: true)
 
         case let .association(slug):
-            guard let item = find(site.associations, slug) else { return nil }
+            guard let item = env.association(slug) else { return nil }
             let a = item.version(language)
             var o: [(String, JSONValue)] = [context, ("@type", s("NGO")), ("name", s(a.name)), ("description", s(a.summary)), ("url", s(url))]
             let same = (a.website.map { [$0] } ?? []) + a.social.map(\.url)
@@ -72,7 +61,7 @@ enum StructuredData {
                 o.append(("identifier", .object([("@type", s("PropertyValue")), ("propertyID", s("yhdistysrekisterinumero")), ("value", s(r))])))
             }
             if !a.languages.isEmpty { o.append(("knowsLanguage", .array(a.languages.map(s)))) }
-            let places = a.meetsAt.compactMap { find(site.facilities, $0) }.map { f -> JSONValue in
+            let places = a.meetsAt.compactMap { env.facility($0) }.map { f -> JSONValue in
                 let v = f.version(language)
                 return .object([("@type", s("Place")), ("name", s(v.name)), ("address", s(v.address)),
                                 ("url", s(routes.absolute(routes.item(.facilities, f.slug, language))))])
@@ -81,7 +70,7 @@ enum StructuredData {
             return .object(o)
 
         case let .facility(slug):
-            guard let item = find(site.facilities, slug) else { return nil }
+            guard let item = env.facility(slug) else { return nil }
             let f = item.version(language)
             var o: [(String, JSONValue)] = [context, ("@type", s("Place")), ("name", s(f.name)), ("description", s(description)),
                                             ("address", s(f.address)), ("url", s(url)), ("isAccessibleForFree", .bool(f.isFree))]
@@ -97,11 +86,11 @@ enum StructuredData {
             return .object(o)
 
         case let .clockEntry(slug):
-            guard let item = find(site.clock, slug) else { return nil }
+            guard let item = env.clockEntry(slug) else { return nil }
             return event(item, language: language, url: url, description: description, env: env)
 
         case let .grant(slug):
-            guard let item = find(site.grants, slug) else { return nil }
+            guard let item = env.grant(slug) else { return nil }
             let g = item.version(language)
             var o: [(String, JSONValue)] = [context, ("@type", s("MonetaryGrant")), ("name", s(g.name)), ("description", s(description)),
                                             ("url", s(url)), ("funder", municipality(env, language))]
@@ -109,7 +98,7 @@ enum StructuredData {
             return .object(o)
 
         case let .newsItem(slug):
-            guard let item = find(site.news, slug) else { return nil }
+            guard let item = env.newsItem(slug) else { return nil }
             let n = item.version(language)
             return .object([context, ("@type", s("NewsArticle")), ("headline", s(n.title)), ("description", s(description)), ("url", s(url)),
                             ("datePublished", s(n.date.iso)), ("inLanguage", s(item.isFallback(language) ? item.defaultLanguage : language)),
@@ -179,7 +168,7 @@ enum StructuredData {
         }
         switch e.place {
         case let .facility(fs)?:
-            if let f = find(site.facilities, fs)?.version(language) {
+            if let f = env.facility(fs)?.version(language) {
                 o.append(("location", .object([("@type", s("Place")), ("name", s(f.name)), ("address", s(f.address)),
                                                ("url", s(env.routes.absolute(env.routes.item(.facilities, fs, language))))])))
             }
