@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// A theme: Mustache templates, UI strings per language and static assets.
 ///
@@ -7,7 +6,7 @@ import Mustache
 /// and falls back to `default` for the rest (Zola-style split of templates from content).
 public struct Theme: Sendable {
     public var name: String
-    public var library: MustacheLibrary
+    public var library: TemplateLibrary
     /// language → key → text
     public var strings: [String: [String: String]]
     /// Site-relative output path (under `assets/`) → source file.
@@ -50,17 +49,20 @@ public struct Theme: Sendable {
                 assets["assets/" + rel] = url
             }
         }
-        var library = MustacheLibrary()
-        // Registering the same type under the same name is idempotent, so repeated loads are safe.
-        MustacheContentTypes.register(FastHTMLContentType(), named: FastHTMLContentType.name)
+        var library = TemplateLibrary()
         for (key, (text, display)) in templates.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: FastHTMLContentType.pragma + text), named: key)
-            } catch let error as MustacheTemplate.ParserError {
-                log.append(Diagnostic(file: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
-                                      message: "template syntax error: \(error.error)"))
+                library.register(try Template(text), named: key)
             } catch {
-                log.append(Diagnostic(file: display, message: "template error: \(error)"))
+                log.append(Diagnostic(file: display, line: error.line, column: error.column,
+                                      message: "template syntax error: \(error.message)"))
+            }
+        }
+        for key in library.names {
+            for partial in library.missingPartials(in: key) {
+                log.append(Diagnostic(file: templates[key]?.1 ?? key, severity: .warning,
+                                      message: "template '\(key)' includes the partial '\(partial)', which no theme has: it renders as nothing",
+                                      hint: "add templates/\(partial).mustache to the theme, or fix the name"))
             }
         }
         for required in ["layout", "home"] where templates[required] == nil {

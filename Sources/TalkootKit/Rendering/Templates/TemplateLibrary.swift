@@ -1,0 +1,243 @@
+/// The templates of a theme by name, so that `{{> name}}` finds its partial.
+public struct TemplateLibrary: Sendable {
+    private var templates: [String: Template] = [:]
+
+    public init() {}
+
+    public mutating func register(_ template: Template, named name: String) { templates[name] = template }
+
+    public func template(named name: String) -> Template? { templates[name] }
+
+    public var names: [String] { templates.keys.sorted() }
+
+    /// Partial names that a template includes but the library lacks (they would render as
+    /// nothing), sorted: a theme author's typo should not go unnoticed.
+    public func missingPartials(in name: String) -> [String] {
+        guard let t = templates[name] else { return [] }
+        var missing = Set<String>()
+        func walk(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case let .partial(p, _) where templates[p] == nil: missing.insert(p)
+                case let .section(_, _, children): walk(children)
+                default: break
+                }
+            }
+        }
+        walk(t.nodes)
+        return missing.sorted()
+    }
+
+    /// Renders the named template with `context` (nested `[String: Any]` dictionaries, arrays,
+    /// strings, booleans and numbers); nil when there is no such template.
+    public func render(_ context: Any, withTemplate name: String) -> String? {
+        guard let template = templates[name] else { return nil }
+        var renderer = TemplateRenderer(library: self, context: context)
+        renderer.render(template.nodes)
+        return String(decoding: renderer.output, as: UTF8.self)
+    }
+}
+
+/// Writes one rendering into a byte buffer.
+///
+/// Values are looked up with casts to concrete types only (`[String: Any]`, `String`, …),
+/// which the Swift runtime answers by comparing type metadata; casts to protocols, which need
+/// the conformance tables, made swift-mustache spend most of a build in the runtime.
+struct TemplateRenderer {
+    let library: TemplateLibrary
+    private(set) var output: [UInt8] = []
+    /// The context stack: the root object, then one entry per open section.
+    private var stack: [Any]
+    /// Blanks written before every line of the standalone partial being rendered.
+    private var indentation: [UInt8] = []
+    private var atLineStart = false
+    private var depth = 0
+    /// Partials nested deeper than this are a loop in the theme: they render nothing.
+    static let maximumDepth = 64
+
+    init(library: TemplateLibrary, context: Any) {
+        self.library = library
+        stack = [context]
+        output.reserveCapacity(16 * 1024)
+    }
+
+    mutating func render(_ nodes: [TemplateNode]) {
+        for node in nodes {
+            switch node {
+            case let .text(bytes):
+                writeTemplateText(bytes)
+            case let .variable(path, escaped):
+                guard let value = lookup(path) else { continue }
+                writeValue(value, escaped: escaped)
+            case let .section(path, inverted, children):
+                renderSection(lookup(path), inverted: inverted, children)
+            case let .partial(name, partialIndentation):
+                guard depth < Self.maximumDepth, let template = library.template(named: name) else { continue }
+                let saved = indentation
+                if !partialIndentation.isEmpty {
+                    indentation += partialIndentation
+                    atLineStart = true
+                }
+                depth += 1
+                render(template.nodes)
+                depth -= 1
+                indentation = saved
+            }
+        }
+    }
+
+    // MARK: sections
+
+    private mutating func renderSection(_ value: Any?, inverted: Bool, _ children: [TemplateNode]) {
+        guard let value else {
+            if inverted { render(children) }
+            return
+        }
+        switch ContextValue(value) {
+        case let .bool(b):
+            if b != inverted { render(children) }
+        case let .list(count, element):
+            if inverted {
+                if count == 0 { render(children) }
+            } else {
+                for i in 0..<count { renderPushed(element(i), children) }
+            }
+        default:
+            // Any other value (a string, an object, a number) is truthy and becomes the
+            // current object, as in swift-mustache: even an empty string.
+            if !inverted { renderPushed(value, children) }
+        }
+    }
+
+    private mutating func renderPushed(_ object: Any, _ children: [TemplateNode]) {
+        stack.append(object)
+        render(children)
+        stack.removeLast()
+    }
+
+    // MARK: lookup
+
+    private func lookup(_ path: TemplatePath) -> Any? {
+        guard let first = path.names.first else { return stack.last }
+        var value: Any?
+        if path.anchored {
+            value = Self.child(of: stack[stack.count - 1], named: first)
+        } else {
+            var i = stack.count - 1
+            while i >= 0 {
+                if let v = Self.child(of: stack[i], named: first) { value = v; break }
+                i -= 1
+            }
+        }
+        var k = 1
+        while k < path.names.count {
+            guard let v = value else { return nil }
+            value = Self.child(of: v, named: path.names[k])
+            k += 1
+        }
+        guard let value else { return nil }
+        if case .optional = ContextValue(value) { return ContextValue.unwrapped(value) }
+        return value
+    }
+
+    private static func child(of object: Any, named name: String) -> Any? {
+        switch ContextValue(object) {
+        case let .object(d): return d[name]
+        case let .strings(d): return d[name]
+        case .optional: return ContextValue.unwrapped(object).flatMap { child(of: $0, named: name) }
+        default: return nil
+        }
+    }
+
+    // MARK: writing
+
+    private mutating func writeValue(_ value: Any, escaped: Bool) {
+        if atLineStart { output += indentation; atLineStart = false }
+        switch ContextValue(value) {
+        case let .string(s): write(s, escaped: escaped)
+        case let .bool(b): write(b ? "true" : "false", escaped: false)
+        default: write(String(describing: value), escaped: escaped)
+        }
+    }
+
+    /// Template text: indented line by line inside a standalone partial.
+    private mutating func writeTemplateText(_ bytes: [UInt8]) {
+        if indentation.isEmpty {
+            output += bytes
+            return
+        }
+        for b in bytes {
+            if atLineStart { output += indentation; atLineStart = false }
+            output.append(b)
+            if b == 10 { atLineStart = true }
+        }
+    }
+
+    /// Escapes `& < > " '` (the characters swift-mustache's HTML content type escaped, so that
+    /// a value is safe in text and in quoted attributes alike), copying unescaped runs at once.
+    private mutating func write(_ text: String, escaped: Bool) {
+        var text = text
+        text.withUTF8 { bytes in
+            guard escaped else {
+                output.append(contentsOf: bytes)
+                return
+            }
+            var start = 0
+            for i in 0..<bytes.count {
+                let entity: StaticString
+                switch bytes[i] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                if i > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                start = i + 1
+            }
+            if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+        }
+    }
+}
+
+/// What a context value is, told by its exact dynamic type.
+///
+/// `as? [String: String]` on a `[String: Any]` (or the other way round) does not fail fast:
+/// the runtime converts the whole dictionary element by element to find out. Comparing the
+/// type first and then casting to that very type costs a pointer comparison.
+enum ContextValue {
+    case string(String)
+    case bool(Bool)
+    case object([String: Any])
+    case strings([String: String])
+    /// An array: its length and its elements as `Any`.
+    case list(Int, (Int) -> Any)
+    /// An `Optional` that ended up inside an `Any`.
+    case optional
+    case other
+
+    init(_ value: Any) {
+        let type = Swift.type(of: value)
+        if type == String.self { self = .string(value as! String) }
+        else if type == [String: Any].self { self = .object(value as! [String: Any]) }
+        else if type == Bool.self { self = .bool(value as! Bool) }
+        else if type == [String: String].self { self = .strings(value as! [String: String]) }
+        else if type == [[String: Any]].self { let a = value as! [[String: Any]]; self = .list(a.count) { a[$0] } }
+        else if type == [[String: String]].self { let a = value as! [[String: String]]; self = .list(a.count) { a[$0] } }
+        else if type == [String].self { let a = value as! [String]; self = .list(a.count) { a[$0] } }
+        else if type == [Any].self { let a = value as! [Any]; self = .list(a.count) { a[$0] } }
+        else if Mirror(reflecting: value).displayStyle == .optional { self = .optional }
+        else if let a = value as? [Any] { self = .list(a.count) { a[$0] } }
+        else { self = .other }
+    }
+
+    /// The content of an `Optional` inside an `Any`, or nil when it is nil.
+    static func unwrapped(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        guard let inner = mirror.children.first?.value else { return nil }
+        return unwrapped(inner)
+    }
+}
