@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import TalkootKit
+
+/// The theme's template language (Rendering/Templates): Mustache as the default theme and
+/// municipal themes use it, with the spec's whitespace rules, so output stays byte-stable.
+@Suite struct TemplateTests {
+    func render(_ text: String, _ context: [String: Any] = [:], partials: [String: String] = [:]) throws -> String {
+        var library = TemplateLibrary()
+        library.register(try Template(text), named: "main")
+        for (name, p) in partials { library.register(try Template(p), named: name) }
+        return library.render(context, withTemplate: "main")!
+    }
+
+    func syntaxError(_ text: String) -> TemplateSyntaxError? {
+        do { _ = try Template(text); return nil } catch { return error }
+    }
+
+    @Test func valuesAreEscapedForTextAndAttributes() throws {
+        #expect(try render("<a title=\"{{x}}\">{{x}}</a>", ["x": "<b> & \"q\" 'a'"])
+            == "<a title=\"&lt;b&gt; &amp; &quot;q&quot; &#39;a&#39;\">&lt;b&gt; &amp; &quot;q&quot; &#39;a&#39;</a>")
+    }
+
+    @Test func tripleMustacheAndAmpersandInsertRawHTML() throws {
+        #expect(try render("{{{x}}}|{{&x}}|{{ x }}", ["x": "<p>"]) == "<p>|<p>|&lt;p&gt;")
+    }
+
+    @Test func missingValuesRenderEmpty() throws {
+        #expect(try render("[{{nope}}][{{a.b.c}}]", ["a": ["b": "text"]]) == "[][]")
+    }
+
+    @Test func nonASCIIAndMultiByteTextSurvive() throws {
+        #expect(try render("Hyvää {{x}} – å", ["x": "päivää & <€>"]) == "Hyvää päivää &amp; &lt;€&gt; – å")
+    }
+
+    @Test func sectionsIterateListsAndPushTheirItems() throws {
+        let ctx: [String: Any] = ["items": [["name": "a"], ["name": "b"]] as [[String: Any]], "name": "outer"]
+        #expect(try render("{{#items}}<{{name}}>{{/items}}", ctx) == "<a><b>")
+        #expect(try render("{{#strings}}[{{.}}]{{/strings}}", ["strings": ["x", "y"]]) == "[x][y]")
+        #expect(try render("{{#pairs}}{{k}}{{/pairs}}", ["pairs": [["k": "1"], ["k": "2"]] as [[String: String]]]) == "12")
+        #expect(try render("{{#items}}x{{/items}}{{^items}}none{{/items}}", ["items": [[String: Any]]()]) == "none")
+    }
+
+    @Test func booleansShowOrHideWithoutChangingTheContext() throws {
+        let ctx: [String: Any] = ["on": true, "off": false, "name": "n"]
+        #expect(try render("{{#on}}{{name}}{{/on}}{{#off}}X{{/off}}{{^off}}!{{/off}}{{^on}}Y{{/on}}", ctx) == "n!")
+    }
+
+    @Test func anyOtherValueIsTruthyAndBecomesTheContext() throws {
+        // As in swift-mustache, which the themes were written against: even "" is truthy.
+        #expect(try render("{{#s}}[{{.}}]{{/s}}{{#e}}<{{.}}>{{/e}}{{^e}}no{{/e}}", ["s": "text", "e": ""]) == "[text]<>")
+        #expect(try render("{{#o}}{{k}}{{/o}}", ["o": ["k": "v"] as [String: Any]]) == "v")
+        #expect(try render("{{n}}", ["n": 42]) == "42")
+    }
+
+    @Test func namesClimbTheStackUnlessTheyStartWithADot() throws {
+        let ctx: [String: Any] = ["logo": "site.png", "items": [["name": "a"], ["name": "b", "logo": "b.png"]] as [[String: Any]]]
+        #expect(try render("{{#items}}{{name}}:{{logo}} {{/items}}", ctx) == "a:site.png b:b.png ")
+        #expect(try render("{{#items}}{{name}}:{{#.logo}}{{logo}}{{/.logo}} {{/items}}", ctx) == "a: b:b.png ")
+    }
+
+    @Test func dottedNamesDescendIntoObjectsAndStringTables() throws {
+        let ctx: [String: Any] = ["t": ["home": "Etusivu"], "a": ["b": ["c": "deep"] as [String: Any]] as [String: Any]]
+        #expect(try render("{{t.home}} {{a.b.c}} {{#a}}{{b.c}}{{/a}}", ctx) == "Etusivu deep deep")
+    }
+
+    @Test func optionalsInsideAnyCountAsTheirContentOrAsMissing() throws {
+        let some: String? = "yes", none: String? = nil
+        let ctx: [String: Any] = ["some": some as Any, "none": none as Any]
+        #expect(try render("{{some}}|{{none}}|{{#none}}X{{/none}}{{^none}}-{{/none}}", ctx) == "yes||-")
+    }
+
+    @Test func standaloneTagLinesLeaveNoBlankLines() throws {
+        let text = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n  {{! a comment }}\n</ul>\n"
+        #expect(try render(text, ["items": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        // A tag that shares its line with other text is not standalone.
+        #expect(try render("x {{#on}}\ny{{/on}} z\n", ["on": true]) == "x \ny z\n")
+        // The last line needs no newline to be standalone; CRLF lines are standalone too.
+        #expect(try render("a\r\n{{#on}}\r\nb\r\n{{/on}}", ["on": true]) == "a\r\nb\r\n")
+    }
+
+    @Test func multiLineCommentsAreStandaloneToo() throws {
+        #expect(try render("Begin.\n{{!\nnothing here\n}}\nEnd.\n") == "Begin.\nEnd.\n")
+    }
+
+    @Test func partialsRenderWithTheCurrentContext() throws {
+        let out = try render("{{#items}}{{> item}}{{/items}}", ["items": [["name": "a"], ["name": "b"]] as [[String: Any]]],
+                             partials: ["item": "<{{name}}>"])
+        #expect(out == "<a><b>")
+    }
+
+    @Test func standalonePartialsIndentEveryLineOfTheTemplateButNotTheData() throws {
+        let out = try render("<div>\n  {{> p}}\n</div>\n", ["content": "<\n->"], partials: ["p": "|\n{{{content}}}\n|\n"])
+        #expect(out == "<div>\n  |\n  <\n->\n  |\n</div>\n")
+    }
+
+    @Test func unknownPartialsRenderNothingAndAreReported() throws {
+        var library = TemplateLibrary()
+        library.register(try Template("a{{> missing}}b"), named: "main")
+        #expect(library.render([String: Any](), withTemplate: "main") == "ab")
+        #expect(library.missingPartials(in: "main") == ["missing"])
+        #expect(library.render([String: Any](), withTemplate: "nope") == nil)
+    }
+
+    @Test func aPartialThatIncludesItselfStops() throws {
+        let out = try render("{{> loop}}", partials: ["loop": "x{{> loop}}"])
+        #expect(out == String(repeating: "x", count: TemplateRenderer.maximumDepth))
+    }
+
+    @Test func delimitersCanBeChanged() throws {
+        #expect(try render("{{=<% %>=}}\n<% x %> {{x}}\n<%={{ }}=%>\n{{x}}", ["x": "v"]) == "v {{x}}\nv")
+    }
+
+    @Test func syntaxErrorsNameLineColumnAndTheFix() throws {
+        let unclosed = syntaxError("<p>\n  {{#items}}\n<li>\n")
+        #expect(unclosed?.line == 2 && unclosed?.column == 3)
+        #expect(unclosed?.message.contains("{{/items}}") == true)
+
+        let wrongClose = syntaxError("{{#a}}\n{{/b}}")
+        #expect(wrongClose?.line == 2)
+        #expect(wrongClose?.message.contains("opened on line 1") == true)
+
+        #expect(syntaxError("x {{/a}}")?.message.contains("never opened") == true)
+        #expect(syntaxError("ä {{name")?.column == 3)
+        #expect(syntaxError("{{uppercased(name)}}")?.message.contains("transforms are not supported") == true)
+        #expect(syntaxError("{{<parent}}{{/parent}}")?.message.contains("inheritance") == true)
+        #expect(syntaxError("{{}}")?.message.contains("without a name") == true)
+    }
+
+    @Test func themeLoadReportsTemplateErrorsWithFileAndLine() throws {
+        let root = TestSupport.temporaryDirectory()
+        let templates = root.appendingPathComponent("default/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{> header}}\n<main>\n{{#a}}\n".write(to: templates.appendingPathComponent("layout.mustache"), atomically: true, encoding: .utf8)
+        try "{{> nosuch}}".write(to: templates.appendingPathComponent("home.mustache"), atomically: true, encoding: .utf8)
+        try "h".write(to: templates.appendingPathComponent("header.mustache"), atomically: true, encoding: .utf8)
+        let (theme, diagnostics) = Theme.load(themesDirectory: root, name: "default")
+        #expect(theme == nil)
+        let error = diagnostics.first { $0.severity == .error }
+        #expect(error?.file == "themes/default/templates/layout.mustache")
+        #expect(error?.line == 3)
+        let warning = diagnostics.first { $0.severity == .warning }
+        #expect(warning?.file == "themes/default/templates/home.mustache")
+        #expect(warning?.message.contains("'nosuch'") == true)
+    }
+}
