@@ -92,8 +92,7 @@ import Testing
         var texts: [String: String] = [:]
         for f in out {
             switch f.body {
-            case let .text(s): texts[f.path] = s
-            case let .data(d): texts[f.path] = String(decoding: d, as: UTF8.self)
+            case let .bytes(b): texts[f.path] = String(decoding: b, as: UTF8.self)
             case .copy: break
             }
         }

@@ -16,8 +16,7 @@ import Testing
         var out: [String: Data] = [:]
         for f in files {
             switch f.body {
-            case let .text(s): out[f.path] = Data(s.utf8)
-            case let .data(d): out[f.path] = d
+            case let .bytes(b): out[f.path] = Data(b)
             case .copy: continue   // theme assets are not golden: they are source files themselves
             }
         }
@@ -60,8 +59,7 @@ import Testing
         var out: [String: Data] = [:]
         for f in files {
             switch f.body {
-            case let .text(s): out[f.path] = Data(s.utf8)
-            case let .data(d): out[f.path] = d
+            case let .bytes(b): out[f.path] = Data(b)
             case let .copy(url): out[f.path] = Data(url.path.utf8)
             }
         }

@@ -11,7 +11,7 @@ import Testing
         let (out, _, diagnostics) = builder.render()
         #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
         var pages: [String: String] = [:]
-        for f in out { if case let .text(s) = f.body { pages[f.path] = s } }
+        for f in out { if let s = f.text { pages[f.path] = s } }
         return pages
     }
 

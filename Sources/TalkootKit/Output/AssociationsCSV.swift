@@ -26,7 +26,7 @@ enum AssociationsCSV {
         out.reserveCapacity(records.reduce(1024) { $0 + $1.csv.count })
         row(columns, into: &out)
         for r in records { out += r.csv }
-        return OutputFile(path: path, data: Data(out))
+        return OutputFile(path: path, bytes: out)
     }
 
     static func row(_ cells: [String], into out: inout [UInt8]) {

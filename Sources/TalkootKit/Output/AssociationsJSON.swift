@@ -27,7 +27,7 @@ enum AssociationsJSON {
             out += Array("\n  ]".utf8)
         }
         out += Array("\n}\n".utf8)
-        return OutputFile(path: path, data: Data(out))
+        return OutputFile(path: path, bytes: out)
     }
 }
 

@@ -3,15 +3,25 @@ import Foundation
 /// One file of the built site: where it goes (relative to the site root) and what it holds.
 public struct OutputFile: Sendable {
     public enum Body: Sendable {
-        case text(String)
-        case data(Data)
+        /// The file's bytes (UTF-8 for text): pages are rendered straight into bytes, so
+        /// they reach the disk without a round trip through `String`.
+        case bytes([UInt8])
         /// Copied from a file (theme assets, images).
         case copy(URL)
     }
     public var path: String
     public var body: Body
 
-    public init(path: String, text: String) { self.path = path; body = .text(text) }
+    public init(path: String, text: String) { self.path = path; body = .bytes(Array(text.utf8)) }
+    public init(path: String, bytes: [UInt8]) { self.path = path; body = .bytes(bytes) }
     public init(path: String, copyOf url: URL) { self.path = path; body = .copy(url) }
-    public init(path: String, data: Data) { self.path = path; body = .data(data) }
+
+    /// The bytes of a generated file; nil for a copied one.
+    public var bytes: [UInt8]? {
+        if case let .bytes(b) = body { return b }
+        return nil
+    }
+
+    /// A generated file as text; nil for a copied one.
+    public var text: String? { bytes.map { String(decoding: $0, as: UTF8.self) } }
 }

@@ -56,27 +56,23 @@ public struct Publisher: Sendable {
             try? fm.removeItem(at: staging)
             throw .io("could not replace \(output.path): \(error.localizedDescription)")
         }
-        try? fm.removeItem(at: old)
+        Publisher.removeTree(old)
     }
 
     /// Folders first (in order), then the files on all cores.
     func write(_ files: [OutputFile], into root: URL) throws {
-        let fm = FileManager.default
+        let rootPath = root.path
         var folders = Set<String>()
         for f in files {
-            let dir = (f.path as NSString).deletingLastPathComponent
-            if !dir.isEmpty { folders.insert(dir) }
+            if let slash = f.path.lastIndex(of: "/") { folders.insert(String(f.path[..<slash])) }
         }
-        for dir in folders.sorted() {
-            try fm.createDirectory(at: root.appendingPathComponent(dir), withIntermediateDirectories: true)
-        }
+        for dir in folders.sorted() { try Publisher.makeDirectory(rootPath + "/" + dir) }
         let errors = files.parallelMap { f -> String? in
-            let url = root.appendingPathComponent(f.path)
+            let path = rootPath + "/" + f.path
             do {
                 switch f.body {
-                case var .text(s): try s.withUTF8 { try Publisher.writeFile(url.path, UnsafeRawBufferPointer($0)) }
-                case let .data(d): try d.withUnsafeBytes { try Publisher.writeFile(url.path, $0) }
-                case let .copy(src): try fm.copyItem(at: src, to: url)
+                case let .bytes(b): try b.withUnsafeBytes { try Publisher.writeFile(path, $0) }
+                case let .copy(src): try FileManager.default.copyItem(atPath: src.path, toPath: path)
                 }
                 return nil
             } catch {
@@ -84,6 +80,26 @@ public struct Publisher: Sendable {
             }
         }
         if let first = errors.compactMap({ $0 }).first { throw Failure.io(first) }
+    }
+
+    /// `mkdir -p` with plain POSIX calls: most folders of a site are new and their parent exists,
+    /// so the first `mkdir` usually does it (FileManager stats every component first).
+    static func makeDirectory(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            throw Failure.io("\(path): \(String(cString: strerror(errno)))")
+        }
+        try makeDirectory(String(path[..<slash]))
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// Removes a replaced site: its top-level folders on all cores (the per-language trees
+    /// hold tens of thousands of pages each).
+    static func removeTree(_ url: URL) {
+        let fm = FileManager.default
+        let entries = ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).map { url.appendingPathComponent($0) }
+        _ = entries.parallelMap(minimumCount: 2) { try? FileManager.default.removeItem(at: $0) }
+        try? fm.removeItem(at: url)
     }
 
     /// Plain POSIX write: Foundation's `Data.write` fsyncs every file, which made writing

@@ -91,30 +91,39 @@ public struct SiteBuilder: Sendable {
     /// Every output file of a validated site, in a fixed order.
     public static func files(site: Site, theme: Theme) -> ([OutputFile], Int) {
         var all: [OutputFile] = []
-        let pages = try! files(site: site, theme: theme) { all += $0 }
+        var timings = StageTimings()
+        let pages = files(site: site, theme: theme, timings: &timings) { all += $0 }
         return (all, pages)
     }
 
     /// Renders every output file of a validated site in a fixed order and hands them to `sink`
     /// in batches, so a caller that writes them need not hold the whole site in memory.
-    /// Returns the number of HTML pages.
-    public static func files(site: Site, theme: Theme, batch: Int = 1024, sink: ([OutputFile]) throws -> Void) rethrows -> Int {
+    /// Returns the number of HTML pages; `timings` gets the stages (`--timings`).
+    public static func files(site: Site, theme: Theme, batch: Int = 1024, timings: inout StageTimings,
+                             sink: ([OutputFile]) throws -> Void) rethrows -> Int {
+        var clock = StageClock()
         let env = RenderEnvironment(site: site, theme: theme)
+        timings.add("index and cards", clock.lap())
         let ids = PageID.all(site)
         var jobs: [(PageID, String)] = []
         for id in ids { for l in site.config.languages { jobs.append((id, l)) } }
         var start = 0
         while start < jobs.count {
             let slice = Array(jobs[start..<min(start + batch, jobs.count)])
-            try sink(slice.parallelMap { job in
-                OutputFile(path: Routes.file(for: job.0.path(env.routes, job.1)), text: env.render(job.0, job.1))
-            })
+            let rendered = slice.parallelMap { job in
+                OutputFile(path: Routes.file(for: job.0.path(env.routes, job.1)), bytes: env.renderBytes(job.0, job.1))
+            }
+            timings.add("render pages", clock.lap())
+            try sink(rendered)
+            timings.add("write pages", clock.lap())
             start += batch
         }
         var files = [OutputFile(path: "sitemap.xml", text: Sitemap.xml(pages: ids, routes: env.routes, languages: site.config.languages))]
         files += Exports.files(env)
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) { files.append(OutputFile(path: path, copyOf: url)) }
+        timings.add("sitemap and exports", clock.lap())
         try sink(files)
+        timings.add("write exports", clock.lap())
         return jobs.count
     }
 
@@ -151,21 +160,24 @@ public struct SiteBuilder: Sendable {
             }
             var clock = StageClock()
             var written = 0
+            var stages = StageTimings()
             do {
                 try Publisher(output: options.output).publish { write in
-                    report.pages = try SiteBuilder.files(site: site, theme: theme) { batch in
+                    report.pages = try SiteBuilder.files(site: site, theme: theme, timings: &stages) { batch in
                         try write(batch)
                         written += batch.count
                     }
                     let images = imageFiles(site)
                     try write(images)
                     written += images.count
+                    _ = clock.lap()
                 }
             } catch {
                 report.ioError = (error as? Publisher.Failure)?.description ?? "\(error)"
             }
+            stages.add("swap into place", clock.lap())
             report.files = written
-            report.timings.append(("render and write", clock.lap()))
+            report.timings += stages.stages
             return report
         }
     }
@@ -173,6 +185,16 @@ public struct SiteBuilder: Sendable {
     /// The validated pictures of `content/images/` (see ContentLoader.imageExtensions).
     func imageFiles(_ site: Site) -> [OutputFile] {
         site.images.map { OutputFile(path: $0, copyOf: options.content.appendingPathComponent($0)) }
+    }
+}
+
+/// Seconds per named stage, summed when a stage runs in several turns (pages are rendered and
+/// written in batches), in the order the stages first ran.
+public struct StageTimings: Sendable {
+    public private(set) var stages: [(stage: String, seconds: Double)] = []
+    public init() {}
+    public mutating func add(_ stage: String, _ seconds: Double) {
+        if let i = stages.firstIndex(where: { $0.stage == stage }) { stages[i].seconds += seconds } else { stages.append((stage, seconds)) }
     }
 }
 

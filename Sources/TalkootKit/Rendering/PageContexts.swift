@@ -155,13 +155,14 @@ extension RenderEnvironment {
         }
         let members = index.directory(current, language)
         let cards = cardHTML[language] ?? []
+        let initials = cardInitial[language] ?? []
 
         // A–Ö groups with the cards as pre-rendered HTML (see RenderEnvironment.cardHTML).
         var letters: [[String: Any]] = []
         var currentLetter = ""
         var bucket = ""
         for i in members {
-            let l = Collation.initial(site.associations[i].version(language).name)
+            let l = initials[i]
             if l != currentLetter {
                 if !bucket.isEmpty { letters.append(["letter": currentLetter, "cardsHTML": bucket]) }
                 currentLetter = l

@@ -87,11 +87,16 @@ extension RenderEnvironment {
 
     /// Renders one page in one language to its final HTML.
     public func render(_ id: PageID, _ language: String) -> String {
+        String(decoding: renderBytes(id, language), as: UTF8.self)
+    }
+
+    /// The page as UTF-8 bytes: the body is rendered first and goes into the layout as `content`.
+    public func renderBytes(_ id: PageID, _ language: String) -> [UInt8] {
         let pc = content(id, language)
         var c = frame(id, language, pc)
-        let body = theme.render(c, template: id.template) ?? ""
+        let body = theme.renderBytes(c, template: id.template) ?? []
         c["content"] = body
         let layout = site.config.layout == .fragment ? "fragment" : "layout"
-        return theme.render(c, template: layout) ?? body
+        return theme.renderBytes(c, template: layout) ?? body
     }
 }

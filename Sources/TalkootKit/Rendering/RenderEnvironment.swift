@@ -16,6 +16,8 @@ public struct RenderEnvironment: Sendable {
     /// Each association's directory card, rendered once per language (language → by index),
     /// because the directory and its filter pages list the same cards many times over.
     public var cardHTML: [String: [String]] = [:]
+    /// The A–Ö letter each association is listed under, per language (by index).
+    public var cardInitial: [String: [String]] = [:]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -37,6 +39,7 @@ public struct RenderEnvironment: Sendable {
                 c["t"] = t
                 return env.theme.render(c, template: "association-card") ?? ""
             }
+            cardInitial[language] = site.associations.map { Collation.initial($0.version(language).name) }
         }
     }
 

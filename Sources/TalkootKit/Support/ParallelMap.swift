@@ -9,8 +9,9 @@ public enum Parallelism {
 
 extension Array where Element: Sendable {
     /// Maps on all cores, keeping the order of the input: output never depends on scheduling.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        if count < 16 || Parallelism.serial { return map(transform) }
+    /// Arrays shorter than `minimumCount` are mapped on the calling thread (not worth a hand-off).
+    func parallelMap<T: Sendable>(minimumCount: Int = 16, _ transform: @Sendable (Element) -> T) -> [T] {
+        if count < minimumCount || Parallelism.serial { return map(transform) }
         let result = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         result.initialize(repeating: nil)
         defer { result.deallocate() }

@@ -1,4 +1,4 @@
-/// A theme template, parsed once into a tree that renders without re-reading the text.
+/// A theme template, parsed once into a flat program that renders without re-reading the text.
 ///
 /// The language is Mustache (https://mustache.github.io/mustache.5.html, the spec's core
 /// modules): `{{x}}` escaped, `{{{x}}}` and `{{&x}}` raw, `{{#x}}…{{/x}}` sections,
@@ -11,13 +11,73 @@
 /// Talkoot renders tens of thousands of pages per build; a general-purpose engine spent most
 /// of the build in dynamic protocol casts per lookup (see `TemplateRenderer`).
 public struct Template: Sendable {
-    let nodes: [TemplateNode]
+    /// The program: a section's body is the operations up to its `end`.
+    let ops: [TemplateOp]
+    /// Every literal byte of the template, which `.text` operations slice.
+    let text: [UInt8]
+    let paths: [TemplatePath]
+    /// Partial names, and the indentation of standalone partials.
+    let strings: [String]
+    let indentations: [[UInt8]]
 
     /// Parses `text`; errors carry the 1-based line and column of the offending tag.
-    public init(_ text: String) throws(TemplateSyntaxError) {
-        var parser = TemplateParser(text)
-        nodes = try parser.parseDocument()
+    public init(_ source: String) throws(TemplateSyntaxError) {
+        var parser = TemplateParser(source)
+        var compiler = Compiler()
+        compiler.compile(try parser.parseDocument())
+        ops = compiler.ops
+        text = compiler.text
+        paths = compiler.paths
+        strings = compiler.strings
+        indentations = compiler.indentations
     }
+
+    /// The partials this template includes, in order of appearance.
+    var partialNames: [String] {
+        ops.compactMap { if case let .partial(name, _) = $0 { return strings[Int(name)] }; return nil }
+    }
+
+    /// Flattens the parsed tree: a flat array of plain values renders with no reference
+    /// counting in the inner loop, which a tree of enum payloads cannot.
+    private struct Compiler {
+        var ops: [TemplateOp] = []
+        var text: [UInt8] = []
+        var paths: [TemplatePath] = []
+        var strings: [String] = []
+        var indentations: [[UInt8]] = []
+
+        mutating func compile(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case let .text(bytes):
+                    ops.append(.text(start: Int32(text.count), count: Int32(bytes.count)))
+                    text += bytes
+                case let .variable(path, escaped):
+                    paths.append(path)
+                    ops.append(.variable(path: Int32(paths.count - 1), escaped: escaped))
+                case let .section(path, inverted, children):
+                    paths.append(path)
+                    let pathIndex = Int32(paths.count - 1), at = ops.count
+                    ops.append(.section(path: pathIndex, inverted: inverted, end: 0))
+                    compile(children)
+                    ops[at] = .section(path: pathIndex, inverted: inverted, end: Int32(ops.count))
+                case let .partial(name, indentation):
+                    strings.append(name)
+                    indentations.append(indentation)
+                    ops.append(.partial(name: Int32(strings.count - 1), indentation: Int32(indentations.count - 1)))
+                }
+            }
+        }
+    }
+}
+
+/// One step of a compiled template; indices point into the template's tables.
+enum TemplateOp: Sendable {
+    case text(start: Int32, count: Int32)
+    case variable(path: Int32, escaped: Bool)
+    /// The body is the operations after this one, up to `end` (exclusive).
+    case section(path: Int32, inverted: Bool, end: Int32)
+    case partial(name: Int32, indentation: Int32)
 }
 
 /// A name in a tag: `t.title` → ["t", "title"]; `.` → the current object.
@@ -38,6 +98,7 @@ struct TemplatePath: Sendable, Equatable {
     }
 }
 
+/// The parser's output, before it is flattened into `TemplateOp`s.
 indirect enum TemplateNode: Sendable {
     /// Literal text, stored as the bytes it writes.
     case text([UInt8])

@@ -13,28 +13,22 @@ public struct TemplateLibrary: Sendable {
     /// Partial names that a template includes but the library lacks (they would render as
     /// nothing), sorted: a theme author's typo should not go unnoticed.
     public func missingPartials(in name: String) -> [String] {
-        guard let t = templates[name] else { return [] }
-        var missing = Set<String>()
-        func walk(_ nodes: [TemplateNode]) {
-            for node in nodes {
-                switch node {
-                case let .partial(p, _) where templates[p] == nil: missing.insert(p)
-                case let .section(_, _, children): walk(children)
-                default: break
-                }
-            }
-        }
-        walk(t.nodes)
-        return missing.sorted()
+        Set((templates[name]?.partialNames ?? []).filter { templates[$0] == nil }).sorted()
     }
 
     /// Renders the named template with `context` (nested `[String: Any]` dictionaries, arrays,
     /// strings, booleans and numbers); nil when there is no such template.
     public func render(_ context: Any, withTemplate name: String) -> String? {
+        renderBytes(context, withTemplate: name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The same as UTF-8 bytes, which is what pages are written as. A `[UInt8]` value in the
+    /// context is UTF-8 text too (a page body inserted into its layout).
+    public func renderBytes(_ context: Any, withTemplate name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, context: context)
-        renderer.render(template.nodes)
-        return String(decoding: renderer.output, as: UTF8.self)
+        renderer.render(template)
+        return renderer.output
     }
 }
 
@@ -61,57 +55,75 @@ struct TemplateRenderer {
         output.reserveCapacity(16 * 1024)
     }
 
-    mutating func render(_ nodes: [TemplateNode]) {
-        for node in nodes {
-            switch node {
-            case let .text(bytes):
-                writeTemplateText(bytes)
+    mutating func render(_ template: Template) {
+        render(template, 0..<template.ops.count)
+    }
+
+    private mutating func render(_ t: Template, _ range: Range<Int>) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            switch t.ops[i] {
+            case let .text(start, count):
+                t.text.withUnsafeBufferPointer { writeTemplateText(UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)])) }
+                i += 1
             case let .variable(path, escaped):
-                guard let value = lookup(path) else { continue }
-                writeValue(value, escaped: escaped)
-            case let .section(path, inverted, children):
-                renderSection(lookup(path), inverted: inverted, children)
-            case let .partial(name, partialIndentation):
-                guard depth < Self.maximumDepth, let template = library.template(named: name) else { continue }
-                let saved = indentation
-                if !partialIndentation.isEmpty {
-                    indentation += partialIndentation
+                if let value = lookup(t.paths[Int(path)]) { writeValue(value, escaped: escaped) }
+                i += 1
+            case let .section(path, inverted, end):
+                renderSection(lookup(t.paths[Int(path)]), inverted: inverted, t, i + 1..<Int(end))
+                i = Int(end)
+            case let .partial(name, indentation):
+                i += 1
+                guard depth < Self.maximumDepth, let partial = library.template(named: t.strings[Int(name)]) else { continue }
+                let saved = self.indentation
+                let extra = t.indentations[Int(indentation)]
+                if !extra.isEmpty {
+                    self.indentation += extra
                     atLineStart = true
                 }
                 depth += 1
-                render(template.nodes)
+                render(partial)
                 depth -= 1
-                indentation = saved
+                self.indentation = saved
             }
         }
     }
 
     // MARK: sections
 
-    private mutating func renderSection(_ value: Any?, inverted: Bool, _ children: [TemplateNode]) {
+    private mutating func renderSection(_ value: Any?, inverted: Bool, _ t: Template, _ body: Range<Int>) {
         guard let value else {
-            if inverted { render(children) }
+            if inverted { render(t, body) }
             return
         }
-        switch ContextValue(value) {
-        case let .bool(b):
-            if b != inverted { render(children) }
-        case let .list(count, element):
-            if inverted {
-                if count == 0 { render(children) }
-            } else {
-                for i in 0..<count { renderPushed(element(i), children) }
+        let kind = ContextValue(value)
+        if inverted {
+            switch kind {
+            case let .bool(b): if !b { render(t, body) }
+            case let .objects(l): if l.isEmpty { render(t, body) }
+            case let .tables(l): if l.isEmpty { render(t, body) }
+            case let .texts(l): if l.isEmpty { render(t, body) }
+            case let .list(l): if l.isEmpty { render(t, body) }
+            default: break
             }
+            return
+        }
+        switch kind {
+        case let .bool(b): if b { render(t, body) }
+        case let .objects(l): for item in l { renderPushed(item, t, body) }
+        case let .tables(l): for item in l { renderPushed(item, t, body) }
+        case let .texts(l): for item in l { renderPushed(item, t, body) }
+        case let .list(l): for item in l { renderPushed(item, t, body) }
         default:
             // Any other value (a string, an object, a number) is truthy and becomes the
             // current object, as in swift-mustache: even an empty string.
-            if !inverted { renderPushed(value, children) }
+            renderPushed(value, t, body)
         }
     }
 
-    private mutating func renderPushed(_ object: Any, _ children: [TemplateNode]) {
+    private mutating func renderPushed(_ object: Any, _ t: Template, _ body: Range<Int>) {
         stack.append(object)
-        render(children)
+        render(t, body)
         stack.removeLast()
     }
 
@@ -155,13 +167,14 @@ struct TemplateRenderer {
         if atLineStart { output += indentation; atLineStart = false }
         switch ContextValue(value) {
         case let .string(s): write(s, escaped: escaped)
+        case let .bytes(b): b.withUnsafeBufferPointer { write($0, escaped: escaped) }
         case let .bool(b): write(b ? "true" : "false", escaped: false)
         default: write(String(describing: value), escaped: escaped)
         }
     }
 
     /// Template text: indented line by line inside a standalone partial.
-    private mutating func writeTemplateText(_ bytes: [UInt8]) {
+    private mutating func writeTemplateText(_ bytes: UnsafeBufferPointer<UInt8>) {
         if indentation.isEmpty {
             output += bytes
             return
@@ -177,28 +190,30 @@ struct TemplateRenderer {
     /// a value is safe in text and in quoted attributes alike), copying unescaped runs at once.
     private mutating func write(_ text: String, escaped: Bool) {
         var text = text
-        text.withUTF8 { bytes in
-            guard escaped else {
-                output.append(contentsOf: bytes)
-                return
-            }
-            var start = 0
-            for i in 0..<bytes.count {
-                let entity: StaticString
-                switch bytes[i] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                if i > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
-                output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                start = i + 1
-            }
-            if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+        text.withUTF8 { write($0, escaped: escaped) }
+    }
+
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
+        guard escaped else {
+            output.append(contentsOf: bytes)
+            return
         }
+        var start = 0
+        for i in 0..<bytes.count {
+            let entity: StaticString
+            switch bytes[i] {
+            case UInt8(ascii: "&"): entity = "&amp;"
+            case UInt8(ascii: "<"): entity = "&lt;"
+            case UInt8(ascii: ">"): entity = "&gt;"
+            case UInt8(ascii: "\""): entity = "&quot;"
+            case UInt8(ascii: "'"): entity = "&#39;"
+            default: continue
+            }
+            if i > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            start = i + 1
+        }
+        if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
     }
 }
 
@@ -209,11 +224,16 @@ struct TemplateRenderer {
 /// type first and then casting to that very type costs a pointer comparison.
 enum ContextValue {
     case string(String)
+    /// UTF-8 text, such as a rendered page body.
+    case bytes([UInt8])
     case bool(Bool)
     case object([String: Any])
     case strings([String: String])
-    /// An array: its length and its elements as `Any`.
-    case list(Int, (Int) -> Any)
+    /// Arrays: of objects, of string tables, of strings, of anything else.
+    case objects([[String: Any]])
+    case tables([[String: String]])
+    case texts([String])
+    case list([Any])
     /// An `Optional` that ended up inside an `Any`.
     case optional
     case other
@@ -223,13 +243,14 @@ enum ContextValue {
         if type == String.self { self = .string(value as! String) }
         else if type == [String: Any].self { self = .object(value as! [String: Any]) }
         else if type == Bool.self { self = .bool(value as! Bool) }
+        else if type == [UInt8].self { self = .bytes(value as! [UInt8]) }
         else if type == [String: String].self { self = .strings(value as! [String: String]) }
-        else if type == [[String: Any]].self { let a = value as! [[String: Any]]; self = .list(a.count) { a[$0] } }
-        else if type == [[String: String]].self { let a = value as! [[String: String]]; self = .list(a.count) { a[$0] } }
-        else if type == [String].self { let a = value as! [String]; self = .list(a.count) { a[$0] } }
-        else if type == [Any].self { let a = value as! [Any]; self = .list(a.count) { a[$0] } }
+        else if type == [[String: Any]].self { self = .objects(value as! [[String: Any]]) }
+        else if type == [[String: String]].self { self = .tables(value as! [[String: String]]) }
+        else if type == [String].self { self = .texts(value as! [String]) }
+        else if type == [Any].self { self = .list(value as! [Any]) }
         else if Mirror(reflecting: value).displayStyle == .optional { self = .optional }
-        else if let a = value as? [Any] { self = .list(a.count) { a[$0] } }
+        else if let a = value as? [Any] { self = .list(a) }
         else { self = .other }
     }
 
