@@ -327,7 +327,8 @@ import Testing
             var a = item.primary
             a.name = "Yhdistys \(i) ry"
             a.body = MarkdownText(source: "Kuvaus **\(i)**, [linkki](https://example.fi/\(i)).\n\nToinen kappale.", file: "x", line: 1)
-            item.versions = [item.defaultLanguage: a]
+            item.primary = a
+            item.translations = [:]
             return item
         }
         let (theme, _) = Theme.load(themesDirectory: TestSupport.themes, name: "default")

@@ -404,10 +404,10 @@ public struct ContentLoader: Sendable {
             if version == nil { failed = true }
             versions[lang] = version
         }
-        if failed { return (nil, log.items) }
-        for lang in languages where versions[lang] == nil { versions[lang] = primary }
-        let item = Localized(slug: raw.slug, sourcePath: base.path, versions: versions.compactMapValues { $0 }, translated: translated,
-                             defaultLanguage: languages[0])
+        guard !failed, let primary else { return (nil, log.items) }
+        versions[languages[0]] = nil
+        let item = Localized(slug: raw.slug, sourcePath: base.path, primary: primary, translations: versions.compactMapValues { $0 },
+                             translated: translated, defaultLanguage: languages[0])
         return (item, log.items)
     }
 

@@ -6,12 +6,26 @@ public struct Localized<Item: Sendable>: Sendable {
     public var slug: String
     /// Content file of the default language, relative to the content folder's parent.
     public var sourcePath: String
-    public var versions: [String: Item]
+    /// The default language's version. Stored, not looked up, so that `item.primary.name`
+    /// reads one field instead of copying the whole item out of a dictionary (the index and
+    /// the exports do that for every association).
+    public var primary: Item
+    /// Versions of the other languages that have a file of their own, fields merged over the
+    /// default file's.
+    public var translations: [String: Item]
     /// Languages with a translation file of their own (the default language is always here).
     public var translated: Set<String>
     public var defaultLanguage: String
 
-    public var primary: Item { versions[defaultLanguage]! }
-    public func version(_ language: String) -> Item { versions[language] ?? primary }
+    public init(slug: String, sourcePath: String, primary: Item, translations: [String: Item], translated: Set<String>, defaultLanguage: String) {
+        self.slug = slug
+        self.sourcePath = sourcePath
+        self.primary = primary
+        self.translations = translations
+        self.translated = translated
+        self.defaultLanguage = defaultLanguage
+    }
+
+    public func version(_ language: String) -> Item { language == defaultLanguage ? primary : translations[language] ?? primary }
     public func isFallback(_ language: String) -> Bool { !translated.contains(language) }
 }

@@ -17,7 +17,7 @@ extension RenderEnvironment {
                                         "href": href(routes.filter(.sector, value: $0, language))] },
             "volunteers": a.volunteersWanted, "stale": site.isStale(a),
             "dataSectors": a.sectors.joined(separator: " "), "dataGroups": a.targetGroups.joined(separator: " "),
-            "dataLanguages": a.languages.joined(separator: " "), "dataArea": a.area.map { Slug.make(from: $0) } ?? "",
+            "dataLanguages": a.languages.joined(separator: " "), "dataArea": a.area.map(areaSlug) ?? "",
         ]
         if let area = a.area { c["area"] = area }
         if let logo = imageHref(a.logo) { c["logo"] = logo }

@@ -1,4 +1,5 @@
 import Ccmark
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,15 +28,22 @@ public struct MarkdownRenderer: Sendable {
 
     /// The first paragraph as plain text, for meta descriptions.
     public static func plainText(_ markdown: String, limit: Int = 160) -> String {
+        func isBlank(_ c: Character) -> Bool { c.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) } }
         var text = ""
+        var count = 0  // characters in `text`, kept as we go: past the limit, more lines change nothing
         for line in markdown.split(separator: "\n") {
-            let t = line.trimmingCharacters(in: .whitespaces)
+            var t = Substring(line)
+            while let f = t.first, isBlank(f) { t.removeFirst() }
+            while let l = t.last, isBlank(l) { t.removeLast() }
             if t.isEmpty { if !text.isEmpty { break } else { continue } }
             if t.hasPrefix("#") || t.hasPrefix("-") && text.isEmpty { continue }
-            text += (text.isEmpty ? "" : " ") + t
+            let kept = t.filter { !"*_`#>[]".contains($0) }
+            if !text.isEmpty { text += " " }
+            text += kept
+            count = text.count
+            if count > limit { break }
         }
-        text = text.filter { !"*_`#>[]".contains($0) }
-        if text.count > limit { text = String(text.prefix(limit - 1)) + "…" }
+        if count > limit { text = String(text.prefix(limit - 1)) + "…" }
         return text
     }
 

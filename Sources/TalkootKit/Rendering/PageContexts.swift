@@ -136,7 +136,9 @@ extension RenderEnvironment {
         }
     }
 
-    func sectionLinks(_ language: String) -> [[String: Any]] {
+    func sectionLinks(_ language: String) -> [[String: Any]] { sectionLinkCache[language]?.value ?? makeSectionLinks(language) }
+
+    func makeSectionLinks(_ language: String) -> [[String: Any]] {
         let sections: [(Routes.Section, String, String)] = [
             (.associations, "associations", "sectionsAssociations"), (.liaisons, "liaisons", "sectionsLiaisons"),
             (.facilities, "facilities", "sectionsFacilities"), (.grants, "grants", "sectionsGrants"),
@@ -279,11 +281,20 @@ public struct FriendlyFigures: Sendable {
         freeFacilities = site.facilities.filter { $0.primary.isFree }.count
         grantProgrammes = site.grants.count
         grantBudget = site.grants.compactMap { $0.primary.budget }.reduce(0, +)
-        lookingForVolunteers = site.associations.filter { $0.primary.volunteersWanted }.count
-        updatedLastYear = site.associations.filter { $0.primary.updated.days(until: site.today) <= 365 }.count
-        perSector = site.sectors.map { s in (s.id, site.associations.filter { $0.primary.sectors.contains(s.id) }.count) }.filter { $0.1 > 0 }
+        // One pass over the associations (there may be tens of thousands).
+        var volunteers = 0, updated = 0
+        var sectors: [String: Int] = [:]
         var areas: [String: Int] = [:]
-        for a in site.associations { if let ar = a.primary.area { areas[ar, default: 0] += 1 } }
+        for item in site.associations {
+            let a = item.primary
+            if a.volunteersWanted { volunteers += 1 }
+            if a.updated.days(until: site.today) <= 365 { updated += 1 }
+            for s in Set(a.sectors) { sectors[s, default: 0] += 1 }
+            if let ar = a.area { areas[ar, default: 0] += 1 }
+        }
+        lookingForVolunteers = volunteers
+        updatedLastYear = updated
+        perSector = site.sectors.map { ($0.id, sectors[$0.id] ?? 0) }.filter { $0.1 > 0 }
         let order = site.config.areas
         perArea = areas.sorted { (order.firstIndex(of: $0.key) ?? Int.max, $0.key) < (order.firstIndex(of: $1.key) ?? Int.max, $1.key) }.map { ($0.key, $0.value) }
     }

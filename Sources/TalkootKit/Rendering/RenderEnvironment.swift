@@ -18,6 +18,10 @@ public struct RenderEnvironment: Sendable {
     public var cardHTML: [String: [String]] = [:]
     /// The A–Ö letter each association is listed under, per language (by index).
     public var cardInitial: [String: [String]] = [:]
+    /// Page address part of every area name (`data-area`, filter links).
+    var areaSlugs: [String: String] = [:]
+    /// The section links of the landing page and the navigation, per language.
+    var sectionLinkCache: [String: SharedContext<[[String: Any]]>] = [:]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -31,6 +35,10 @@ public struct RenderEnvironment: Sendable {
         accessibilityPage = ["saavutettavuusseloste", "accessibility-statement", "tillganglighetsutlatande", "accessibility"].first { slugs.contains($0) }
         privacyPage = ["tietosuojaseloste", "privacy-notice", "dataskyddsbeskrivning", "privacy"].first { slugs.contains($0) }
         index = SiteIndex(site: site)
+        for area in site.config.areas + site.associations.compactMap({ $0.primary.area }) where areaSlugs[area] == nil {
+            areaSlugs[area] = Slug.make(from: area)
+        }
+        for language in site.config.languages { sectionLinkCache[language] = SharedContext(makeSectionLinks(language)) }
         let env = self
         for language in site.config.languages {
             let t = strings[language] ?? [:]
@@ -161,5 +169,14 @@ public struct RenderEnvironment: Sendable {
         }
     }
 
+    public func areaSlug(_ area: String) -> String { areaSlugs[area] ?? Slug.make(from: area) }
+
     public func imageHref(_ i: ImageRef?) -> String? { i.map { href($0.path) } }
+}
+
+/// Template data built once and then only read, by every rendering thread: `[String: Any]`
+/// cannot say it is `Sendable`, but a value nobody mutates is safe to share.
+struct SharedContext<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

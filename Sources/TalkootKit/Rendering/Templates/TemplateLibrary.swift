@@ -40,8 +40,9 @@ public struct TemplateLibrary: Sendable {
 struct TemplateRenderer {
     let library: TemplateLibrary
     private(set) var output: [UInt8] = []
-    /// The context stack: the root object, then one entry per open section.
-    private var stack: [Any]
+    /// The context stack: the root object, then one entry per open section, each told apart
+    /// once when pushed so that name lookups walk it without casts.
+    private var stack: [Frame]
     /// Blanks written before every line of the standalone partial being rendered.
     private var indentation: [UInt8] = []
     private var atLineStart = false
@@ -49,10 +50,18 @@ struct TemplateRenderer {
     /// Partials nested deeper than this are a loop in the theme: they render nothing.
     static let maximumDepth = 64
 
+    private enum Frame {
+        case object([String: Any])
+        case table([String: String])
+        /// A string, number or list pushed by a section: it has no named children.
+        case leaf(ContextValue)
+    }
+
     init(library: TemplateLibrary, context: Any) {
         self.library = library
-        stack = [context]
+        stack = []
         output.reserveCapacity(16 * 1024)
+        push(ContextValue(context))
     }
 
     mutating func render(_ template: Template) {
@@ -91,14 +100,13 @@ struct TemplateRenderer {
 
     // MARK: sections
 
-    private mutating func renderSection(_ value: Any?, inverted: Bool, _ t: Template, _ body: Range<Int>) {
+    private mutating func renderSection(_ value: ContextValue?, inverted: Bool, _ t: Template, _ body: Range<Int>) {
         guard let value else {
             if inverted { render(t, body) }
             return
         }
-        let kind = ContextValue(value)
         if inverted {
-            switch kind {
+            switch value {
             case let .bool(b): if !b { render(t, body) }
             case let .objects(l): if l.isEmpty { render(t, body) }
             case let .tables(l): if l.isEmpty { render(t, body) }
@@ -108,12 +116,12 @@ struct TemplateRenderer {
             }
             return
         }
-        switch kind {
+        switch value {
         case let .bool(b): if b { render(t, body) }
-        case let .objects(l): for item in l { renderPushed(item, t, body) }
-        case let .tables(l): for item in l { renderPushed(item, t, body) }
-        case let .texts(l): for item in l { renderPushed(item, t, body) }
-        case let .list(l): for item in l { renderPushed(item, t, body) }
+        case let .objects(l): for item in l { renderPushed(Frame.object(item), t, body) }
+        case let .tables(l): for item in l { renderPushed(Frame.table(item), t, body) }
+        case let .texts(l): for item in l { renderPushed(Frame.leaf(.string(item)), t, body) }
+        case let .list(l): for item in l { renderPushed(ContextValue(item), t, body) }
         default:
             // Any other value (a string, an object, a number) is truthy and becomes the
             // current object, as in swift-mustache: even an empty string.
@@ -121,55 +129,71 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func renderPushed(_ object: Any, _ t: Template, _ body: Range<Int>) {
-        stack.append(object)
+    private mutating func renderPushed(_ value: ContextValue, _ t: Template, _ body: Range<Int>) {
+        push(value)
         render(t, body)
         stack.removeLast()
     }
 
-    // MARK: lookup
-
-    private func lookup(_ path: TemplatePath) -> Any? {
-        guard let first = path.names.first else { return stack.last }
-        var value: Any?
-        if path.anchored {
-            value = Self.child(of: stack[stack.count - 1], named: first)
-        } else {
-            var i = stack.count - 1
-            while i >= 0 {
-                if let v = Self.child(of: stack[i], named: first) { value = v; break }
-                i -= 1
-            }
-        }
-        var k = 1
-        while k < path.names.count {
-            guard let v = value else { return nil }
-            value = Self.child(of: v, named: path.names[k])
-            k += 1
-        }
-        guard let value else { return nil }
-        if case .optional = ContextValue(value) { return ContextValue.unwrapped(value) }
-        return value
+    private mutating func renderPushed(_ frame: Frame, _ t: Template, _ body: Range<Int>) {
+        stack.append(frame)
+        render(t, body)
+        stack.removeLast()
     }
 
-    private static func child(of object: Any, named name: String) -> Any? {
-        switch ContextValue(object) {
-        case let .object(d): return d[name]
-        case let .strings(d): return d[name]
-        case .optional: return ContextValue.unwrapped(object).flatMap { child(of: $0, named: name) }
-        default: return nil
+    private mutating func push(_ value: ContextValue) {
+        switch value {
+        case let .object(d): stack.append(.object(d))
+        case let .strings(d): stack.append(.table(d))
+        default: stack.append(.leaf(value))
         }
+    }
+
+    // MARK: lookup
+
+    private func lookup(_ path: TemplatePath) -> ContextValue? {
+        guard let first = path.names.first else {
+            switch stack[stack.count - 1] {
+            case let .object(d): return .object(d)
+            case let .table(d): return .strings(d)
+            case let .leaf(v): return v
+            }
+        }
+        var found: Any?
+        var i = stack.count - 1
+        while i >= 0 {
+            switch stack[i] {
+            case let .object(d): found = d[first]
+            case let .table(d): found = d[first]
+            case .leaf: break
+            }
+            if found != nil || path.anchored { break }
+            i -= 1
+        }
+        guard var value = found.map(ContextValue.init) else { return nil }
+        var k = 1
+        while k < path.names.count {
+            if case .optional = value, let inner = value.unwrapped { value = inner }
+            switch value {
+            case let .object(d): guard let v = d[path.names[k]] else { return nil }; value = ContextValue(v)
+            case let .strings(d): guard let v = d[path.names[k]] else { return nil }; value = .string(v)
+            default: return nil
+            }
+            k += 1
+        }
+        if case .optional = value { return value.unwrapped }
+        return value
     }
 
     // MARK: writing
 
-    private mutating func writeValue(_ value: Any, escaped: Bool) {
+    private mutating func writeValue(_ value: ContextValue, escaped: Bool) {
         if atLineStart { output += indentation; atLineStart = false }
-        switch ContextValue(value) {
+        switch value {
         case let .string(s): write(s, escaped: escaped)
         case let .bytes(b): b.withUnsafeBufferPointer { write($0, escaped: escaped) }
         case let .bool(b): write(b ? "true" : "false", escaped: false)
-        default: write(String(describing: value), escaped: escaped)
+        default: write(String(describing: value.raw), escaped: escaped)
         }
     }
 
@@ -235,8 +259,9 @@ enum ContextValue {
     case texts([String])
     case list([Any])
     /// An `Optional` that ended up inside an `Any`.
-    case optional
-    case other
+    case optional(Any)
+    /// Numbers and anything else: written with `String(describing:)`, truthy in sections.
+    case other(Any)
 
     init(_ value: Any) {
         let type = Swift.type(of: value)
@@ -249,16 +274,32 @@ enum ContextValue {
         else if type == [[String: String]].self { self = .tables(value as! [[String: String]]) }
         else if type == [String].self { self = .texts(value as! [String]) }
         else if type == [Any].self { self = .list(value as! [Any]) }
-        else if Mirror(reflecting: value).displayStyle == .optional { self = .optional }
+        else if Mirror(reflecting: value).displayStyle == .optional { self = .optional(value) }
         else if let a = value as? [Any] { self = .list(a) }
-        else { self = .other }
+        else { self = .other(value) }
     }
 
-    /// The content of an `Optional` inside an `Any`, or nil when it is nil.
-    static func unwrapped(_ value: Any) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        guard let inner = mirror.children.first?.value else { return nil }
-        return unwrapped(inner)
+    /// The content of an `.optional`, classified; nil when it holds nil.
+    var unwrapped: ContextValue? {
+        guard case let .optional(value) = self else { return self }
+        guard let inner = Mirror(reflecting: value).children.first?.value else { return nil }
+        return ContextValue(inner).unwrapped
+    }
+
+    /// The value as it came, for `String(describing:)`.
+    var raw: Any {
+        switch self {
+        case let .string(v): return v
+        case let .bytes(v): return v
+        case let .bool(v): return v
+        case let .object(v): return v
+        case let .strings(v): return v
+        case let .objects(v): return v
+        case let .tables(v): return v
+        case let .texts(v): return v
+        case let .list(v): return v
+        case let .optional(v): return v
+        case let .other(v): return v
+        }
     }
 }
