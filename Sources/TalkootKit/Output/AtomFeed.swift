@@ -64,6 +64,9 @@ enum AtomFeed {
 
     /// XML text escaping; characters XML 1.0 does not allow are dropped.
     static func escape(_ s: String) -> String {
+        // Most text (every URL of the sitemap) has nothing to escape or drop: return it as is.
+        // 0xEF starts U+FFFE and U+FFFF, which XML does not allow.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0xEF }) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {

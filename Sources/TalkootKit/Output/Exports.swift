@@ -4,11 +4,13 @@
 enum Exports {
     static func files(_ env: RenderEnvironment) -> [OutputFile] {
         let records = AssociationRecord.all(env)
-        var files: [OutputFile] = []
-        files.append(AssociationsJSON.file(records, generated: env.site.today))
-        files.append(AssociationsCSV.file(records))
-        files += ICalendar.files(env)
-        files += AtomFeed.files(env)
-        return files
+        // The writers are independent: run them side by side, keep their order.
+        let writers: [@Sendable () -> [OutputFile]] = [
+            { [AssociationsJSON.file(records, generated: env.site.today)] },
+            { [AssociationsCSV.file(records)] },
+            { ICalendar.files(env) },
+            { AtomFeed.files(env) },
+        ]
+        return writers.parallelMap(minimumCount: 2) { $0() }.flatMap { $0 }
     }
 }

@@ -118,8 +118,12 @@ public struct SiteBuilder: Sendable {
             timings.add("write pages", clock.lap())
             start += batch
         }
-        var files = [OutputFile(path: "sitemap.xml", text: Sitemap.xml(pages: ids, routes: env.routes, languages: site.config.languages))]
-        files += Exports.files(env)
+        let languages = site.config.languages
+        let feeds: [@Sendable () -> [OutputFile]] = [
+            { [OutputFile(path: "sitemap.xml", text: Sitemap.xml(pages: ids, routes: env.routes, languages: languages))] },
+            { Exports.files(env) },
+        ]
+        var files = feeds.parallelMap(minimumCount: 2) { $0() }.flatMap { $0 }
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) { files.append(OutputFile(path: path, copyOf: url)) }
         timings.add("sitemap and exports", clock.lap())
         try sink(files)

@@ -29,6 +29,29 @@ public enum Collation {
     }
 }
 
+/// A `Collation.key` that sorts fast: keys are nearly always ASCII once å, ä and ö are mapped,
+/// and comparing their bytes gives the same order as `String`'s `<` (which otherwise
+/// normalises Unicode on every comparison). Keys with other characters compare as strings.
+public struct CollationKey: Comparable, Sendable {
+    let text: String
+    let ascii: [UInt8]?
+
+    public init(_ name: String) {
+        text = Collation.key(name)
+        ascii = text.utf8.allSatisfy { $0 < 0x80 } ? Array(text.utf8) : nil
+    }
+
+    public static func == (a: CollationKey, b: CollationKey) -> Bool {
+        if let x = a.ascii, let y = b.ascii { return x == y }
+        return a.text == b.text
+    }
+
+    public static func < (a: CollationKey, b: CollationKey) -> Bool {
+        if let x = a.ascii, let y = b.ascii { return x.lexicographicallyPrecedes(y) }
+        return a.text < b.text
+    }
+}
+
 /// Percent-encoding for mailto: and query strings (RFC 3986 unreserved characters pass).
 public enum URLEncoding {
     private static let hex = Array("0123456789ABCDEF".utf8)

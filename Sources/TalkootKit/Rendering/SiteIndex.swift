@@ -34,18 +34,23 @@ public struct SiteIndex: Sendable {
         newsBySlug = index(site.news)
         pageBySlug = index(site.pages)
         for language in site.config.languages {
-            let keys = site.associations.map { Collation.key($0.version(language).name) }
+            let keys = site.associations.map { CollationKey($0.version(language).name) }
             associationOrder[language] = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : site.associations[$0].slug < site.associations[$1].slug }
         }
-        for (i, a) in site.associations.enumerated() {
-            for f in a.primary.meetsAt { facilityUsers[f, default: []].append(i) }
+        for i in site.associations.indices {
+            for f in site.associations[i].primary.meetsAt { facilityUsers[f, default: []].append(i) }
         }
         filterList = DirectoryFilters.values(site).map { FilterKey(filter: $0.0, value: $0.1) }
         for key in filterList { filters[key] = [] }
-        for (i, a) in site.associations.enumerated() {
-            let p = a.primary
+        var areaSlugs: [String: String] = [:]
+        for i in site.associations.indices {
+            let p = site.associations[i].primary
             for s in p.sectors { filters[FilterKey(filter: .sector, value: s)]?.append(i) }
-            if let area = p.area { filters[FilterKey(filter: .area, value: Slug.make(from: area))]?.append(i) }
+            if let area = p.area {
+                let slug = areaSlugs[area] ?? Slug.make(from: area)
+                areaSlugs[area] = slug
+                filters[FilterKey(filter: .area, value: slug)]?.append(i)
+            }
             for g in p.targetGroups { filters[FilterKey(filter: .targetGroup, value: g)]?.append(i) }
             for l in p.languages { filters[FilterKey(filter: .language, value: l)]?.append(i) }
             if p.volunteersWanted { filters[FilterKey(filter: .volunteers, value: nil)]?.append(i) }

@@ -12,16 +12,18 @@ extension Array where Element: Sendable {
     /// Arrays shorter than `minimumCount` are mapped on the calling thread (not worth a hand-off).
     func parallelMap<T: Sendable>(minimumCount: Int = 16, _ transform: @Sendable (Element) -> T) -> [T] {
         if count < minimumCount || Parallelism.serial { return map(transform) }
-        let result = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        result.initialize(repeating: nil)
-        defer { result.deallocate() }
-        nonisolated(unsafe) let out = result
-        self.withUnsafeBufferPointer { input in
+        // Each worker initialises its own slot of the result in place: nothing is copied and
+        // nothing is left behind (a buffer of optionals that was deallocated without being
+        // deinitialised once leaked every rendered page).
+        return self.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let input = input
-            DispatchQueue.concurrentPerform(iterations: count) { i in
-                out[i] = transform(input[i])
+            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                nonisolated(unsafe) let out = buffer.baseAddress!
+                DispatchQueue.concurrentPerform(iterations: input.count) { i in
+                    (out + i).initialize(to: transform(input[i]))
+                }
+                initialized = input.count
             }
         }
-        return result.map { $0! }
     }
 }
