@@ -91,10 +91,7 @@ import Testing
         precondition(!diagnostics.contains { $0.severity == .error }, "corpus has errors: \(diagnostics)")
         var texts: [String: String] = [:]
         for f in out {
-            switch f.body {
-            case let .bytes(b): texts[f.path] = String(decoding: b, as: UTF8.self)
-            case .copy: break
-            }
+            if let text = f.text { texts[f.path] = text }
         }
         return texts
     }

@@ -15,10 +15,8 @@ import Testing
         precondition(!diagnostics.contains { $0.severity == .error }, "golden corpus has errors: \(diagnostics)")
         var out: [String: Data] = [:]
         for f in files {
-            switch f.body {
-            case let .bytes(b): out[f.path] = Data(b)
-            case .copy: continue   // theme assets are not golden: they are source files themselves
-            }
+            // Theme assets are not golden: they are source files themselves.
+            if let b = f.bytes { out[f.path] = Data(b) }
         }
         return out
     }
@@ -59,7 +57,7 @@ import Testing
         var out: [String: Data] = [:]
         for f in files {
             switch f.body {
-            case let .bytes(b): out[f.path] = Data(b)
+            case .bytes, .chunks: out[f.path] = Data(f.bytes!)
             case let .copy(url): out[f.path] = Data(url.path.utf8)
             }
         }

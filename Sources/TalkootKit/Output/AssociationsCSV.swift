@@ -21,12 +21,10 @@ enum AssociationsCSV {
     ]
 
     static func file(_ records: [AssociationRecord]) -> OutputFile {
-        // Rows are written on all cores (AssociationRecord.all); this only joins them.
-        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        out.reserveCapacity(records.reduce(1024) { $0 + $1.csv.count })
-        row(columns, into: &out)
-        for r in records { out += r.csv }
-        return OutputFile(path: path, bytes: out)
+        // Rows are written on all cores (AssociationRecord.all); the file is them in order.
+        var header: [UInt8] = [0xEF, 0xBB, 0xBF]
+        row(columns, into: &header)
+        return OutputFile(path: path, body: .chunks([header] + records.map(\.csv)))
     }
 
     static func row(_ cells: [String], into out: inout [UInt8]) {

@@ -12,22 +12,22 @@ enum AssociationsJSON {
     static let path = "data/associations.json"
 
     static func file(_ records: [AssociationRecord], generated: Day) -> OutputFile {
-        // Records are written on all cores (AssociationRecord.all); this only joins them.
-        var out: [UInt8] = []
-        out.reserveCapacity(records.reduce(64) { $0 + $1.json.count + 8 })
-        out += Array("{\n  \"generated\": \"\(generated.iso)\",\n  \"associations\": ".utf8)
+        // Records are written on all cores (AssociationRecord.all); the file is them in order,
+        // with the separators as pieces of their own.
+        var chunks: [[UInt8]] = [Array("{\n  \"generated\": \"\(generated.iso)\",\n  \"associations\": ".utf8)]
+        chunks.reserveCapacity(records.count * 2 + 3)
         if records.isEmpty {
-            out += Array("[]".utf8)
+            chunks.append(Array("[]".utf8))
         } else {
-            out.append(UInt8(ascii: "["))
+            let first = Array("[\n    ".utf8), next = Array(",\n    ".utf8)
             for (i, r) in records.enumerated() {
-                out += Array((i == 0 ? "\n    " : ",\n    ").utf8)
-                out += r.json
+                chunks.append(i == 0 ? first : next)
+                chunks.append(r.json)
             }
-            out += Array("\n  ]".utf8)
+            chunks.append(Array("\n  ]".utf8))
         }
-        out += Array("\n}\n".utf8)
-        return OutputFile(path: path, bytes: out)
+        chunks.append(Array("\n}\n".utf8))
+        return OutputFile(path: path, body: .chunks(chunks))
     }
 }
 

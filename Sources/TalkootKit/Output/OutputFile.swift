@@ -6,6 +6,9 @@ public struct OutputFile: Sendable {
         /// The file's bytes (UTF-8 for text): pages are rendered straight into bytes, so
         /// they reach the disk without a round trip through `String`.
         case bytes([UInt8])
+        /// The file's bytes in pieces, written one after another: the exports join one piece
+        /// per association, which would otherwise be copied into one more buffer of tens of MB.
+        case chunks([[UInt8]])
         /// Copied from a file (theme assets, images).
         case copy(URL)
     }
@@ -15,11 +18,15 @@ public struct OutputFile: Sendable {
     public init(path: String, text: String) { self.path = path; body = .bytes(Array(text.utf8)) }
     public init(path: String, bytes: [UInt8]) { self.path = path; body = .bytes(bytes) }
     public init(path: String, copyOf url: URL) { self.path = path; body = .copy(url) }
+    public init(path: String, body: Body) { self.path = path; self.body = body }
 
     /// The bytes of a generated file; nil for a copied one.
     public var bytes: [UInt8]? {
-        if case let .bytes(b) = body { return b }
-        return nil
+        switch body {
+        case let .bytes(b): return b
+        case let .chunks(c): return Array(c.joined())
+        case .copy: return nil
+        }
     }
 
     /// A generated file as text; nil for a copied one.

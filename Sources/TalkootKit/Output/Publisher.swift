@@ -71,7 +71,8 @@ public struct Publisher: Sendable {
             let path = rootPath + "/" + f.path
             do {
                 switch f.body {
-                case let .bytes(b): try b.withUnsafeBytes { try Publisher.writeFile(path, $0) }
+                case let .bytes(b): try Publisher.writeFile(path, [b])
+                case let .chunks(c): try Publisher.writeFile(path, c)
                 case let .copy(src): try FileManager.default.copyItem(atPath: src.path, toPath: path)
                 }
                 return nil
@@ -105,7 +106,7 @@ public struct Publisher: Sendable {
     /// Plain POSIX write: Foundation's `Data.write` fsyncs every file, which made writing
     /// 20,000 pages take seconds. Durability is not needed here: the swap makes the build
     /// visible at once, and a crash before it leaves the last good site in place.
-    static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) throws {
+    static func writeFile(_ path: String, _ chunks: [[UInt8]]) throws {
         #if canImport(Glibc)
         let sysWrite = Glibc.write
         #else
@@ -114,14 +115,18 @@ public struct Publisher: Sendable {
         let fd = creat(path, 0o644)
         guard fd >= 0 else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = sysWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw Failure.io("\(path): \(String(cString: strerror(errno)))")
+        for chunk in chunks {
+            try chunk.withUnsafeBytes { bytes in
+                var offset = 0
+                while offset < bytes.count {
+                    let n = sysWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw Failure.io("\(path): \(String(cString: strerror(errno)))")
+                    }
+                    offset += n
+                }
             }
-            offset += n
         }
     }
 }

@@ -99,7 +99,7 @@ public struct SiteBuilder: Sendable {
     /// Renders every output file of a validated site in a fixed order and hands them to `sink`
     /// in batches, so a caller that writes them need not hold the whole site in memory.
     /// Returns the number of HTML pages; `timings` gets the stages (`--timings`).
-    public static func files(site: Site, theme: Theme, batch: Int = 1024, timings: inout StageTimings,
+    public static func files(site: Site, theme: Theme, batch: Int = 256, timings: inout StageTimings,
                              sink: ([OutputFile]) throws -> Void) rethrows -> Int {
         var clock = StageClock()
         let env = RenderEnvironment(site: site, theme: theme)
