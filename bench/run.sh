@@ -168,6 +168,24 @@ for N in "${SIZES[@]}"; do
     row "$N" "talkoot build" - - - - - "FAILED (exit $R_RC), see bench/out/build-$N.log"
   fi
 
+  # What writing these very files costs on this file system, whoever writes them: a plain
+  # `cp -r` of the built site into a new folder beside it. Talkoot cannot be faster than this.
+  if [ "$PAGES" != 0 ]; then
+    prep_floor() { rm -rf "$SITE.copy"; }
+    repeat "write floor" prep_floor "$OUT/floor-$N.log" cp -r "$SITE" "$SITE.copy"
+    [ "$R_RC" = 0 ] && row "$N" "write floor (cp -r)" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "copying the output: the disk's share of a build"
+    rm -rf "$SITE.copy"
+  fi
+
+  # The same build into memory (tmpfs), when the machine has /dev/shm: the build without the disk.
+  if [ "$PAGES" != 0 ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+    SHM_SITE=/dev/shm/talkoot-bench-site-$N
+    prep_shm() { rm -rf "$SHM_SITE"; }
+    repeat "build (tmpfs)" prep_shm "$OUT/build-shm-$N.log" "$TALKOOT" build --content "$CORPUS/content" --output "$SHM_SITE" --today "$TODAY"
+    [ "$R_RC" = 0 ] && row "$N" "talkoot build → tmpfs" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "output in /dev/shm"
+    rm -rf "$SHM_SITE"
+  fi
+
   # talkoot check
   noop() { :; }
   repeat "check" noop "$OUT/check-$N.log" "$TALKOOT" check --content "$CORPUS/content" --today "$TODAY"

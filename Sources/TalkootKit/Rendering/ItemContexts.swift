@@ -29,6 +29,7 @@ extension RenderEnvironment {
     public func associationDetail(_ item: Localized<Association>, _ language: String) -> [String: Any] {
         let a = item.version(language)
         var c = associationCard(item, language)
+        c.reserveCapacity(c.count + 28)
         c["descriptionHTML"] = html(a.body)
         c["targetGroups"] = a.targetGroups.map { ["name": targetGroupLabel($0, language), "href": href(routes.filter(.targetGroup, value: $0, language))] }
         c["languages"] = a.languages.map { ["name": languageLabel($0, language)] }

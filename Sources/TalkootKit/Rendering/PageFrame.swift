@@ -1,9 +1,11 @@
 /// The shared frame of every page: navigation, language switcher, footer, metadata.
 extension RenderEnvironment {
-    func frame(_ id: PageID, _ language: String, _ pc: PageContent) -> [String: Any] {
+    /// The frame values that are the same on every page of a language (strings, site names,
+    /// footer and feed links). Built once per build; a page renders with it as the outermost
+    /// context, under its own values (see `render`).
+    func frameBase(_ language: String) -> [String: Any] {
         let cfg = site.config
-        let path = id.path(routes, language)
-        var c = pc.context
+        var c: [String: Any] = [:]
         c["lang"] = language
         c["t"] = strings[language] ?? [:]
         c["siteTitle"] = cfg.title.text(language)
@@ -11,6 +13,28 @@ extension RenderEnvironment {
         c["homeHref"] = href(routes.section(.home, language))
         c["assetsHref"] = href("assets/")
         c["basePath"] = routes.basePath
+        c["hasLanguages"] = cfg.languages.count > 1
+        if let a = accessibilityPage { c["accessibilityHref"] = href(routes.item(.pages, a, language)) }
+        if let p = privacyPage { c["privacyHref"] = href(routes.item(.pages, p, language)) }
+        c["feedbackHref"] = "mailto:\(cfg.contactEmail)?subject=\(URLEncoding.component(t("feedback", language)))"
+        c["contactEmail"] = cfg.contactEmail
+        c["friendlyHref"] = href(routes.section(.friendly, language))
+        c["feedHref"] = href(routes.prefix(language) + "feed.xml")
+        c["icsHref"] = href(routes.prefix(language) + "vuosikello.ics")
+        c["dataJSONHref"] = href("data/associations.json")
+        c["dataCSVHref"] = href("data/associations.csv")
+        c["searchHref"] = href(routes.section(.search, language))
+        c["generated"] = site.today.iso
+        c["siteExtra"] = cfg.extra  // site.yml's extra: free for themes, {{siteExtra.key}}
+        return c
+    }
+
+    /// The frame values of one page: metadata, language versions, navigation state.
+    func frame(_ id: PageID, _ language: String, _ pc: PageContent) -> [String: Any] {
+        let cfg = site.config
+        let path = id.path(routes, language)
+        var c = pc.context
+        c.reserveCapacity(c.count + 24)  // the frame's keys, without growing the table on the way
         c["title"] = pc.title
         c["isHome"] = id == .home
         c["fullTitle"] = id == .home ? "\(pc.title) – \(cfg.municipality.text(language))"
@@ -23,7 +47,6 @@ extension RenderEnvironment {
         c["languageLinks"] = cfg.languages.count < 2 ? [] : cfg.languages.map { l -> [String: Any] in
             ["code": l, "label": strings[l]?["languageName"] ?? l, "href": href(id.path(routes, l)), "current": l == language]
         }
-        c["hasLanguages"] = cfg.languages.count > 1
         var nav: [[String: Any]] = [["label": t("home", language), "href": href(routes.section(.home, language)), "current": id == .home]]
         let current = currentSection(id)
         nav += sectionLinks(language).map { l in
@@ -56,18 +79,6 @@ extension RenderEnvironment {
         c["breadcrumbs"] = pc.breadcrumbs.isEmpty ? [] : [["label": t("home", language), "href": href(routes.section(.home, language))]]
             + pc.breadcrumbs.map { ["label": $0.0, "href": href($0.1)] }
         c["hasBreadcrumbs"] = !pc.breadcrumbs.isEmpty
-        if let a = accessibilityPage { c["accessibilityHref"] = href(routes.item(.pages, a, language)) }
-        if let p = privacyPage { c["privacyHref"] = href(routes.item(.pages, p, language)) }
-        c["feedbackHref"] = "mailto:\(cfg.contactEmail)?subject=\(URLEncoding.component(t("feedback", language)))"
-        c["contactEmail"] = cfg.contactEmail
-        c["friendlyHref"] = href(routes.section(.friendly, language))
-        c["feedHref"] = href(routes.prefix(language) + "feed.xml")
-        c["icsHref"] = href(routes.prefix(language) + "vuosikello.ics")
-        c["dataJSONHref"] = href("data/associations.json")
-        c["dataCSVHref"] = href("data/associations.csv")
-        c["searchHref"] = href(routes.section(.search, language))
-        c["generated"] = site.today.iso
-        c["siteExtra"] = cfg.extra  // site.yml's extra: free for themes, {{siteExtra.key}}
         if let ld = jsonLD(id, language, pc) { c["jsonLD"] = ld }
         return c
     }
@@ -91,12 +102,15 @@ extension RenderEnvironment {
     }
 
     /// The page as UTF-8 bytes: the body is rendered first and goes into the layout as `content`.
+    /// The context stack is the language's frame base, then the page's own values, so a page
+    /// never copies the two dozen values every page shares. No page context defines a base key.
     public func renderBytes(_ id: PageID, _ language: String) -> [UInt8] {
         let pc = content(id, language)
         var c = frame(id, language, pc)
-        let body = theme.renderBytes(c, template: id.template) ?? []
+        let base: Any = frameBaseCache[language]?.value ?? frameBase(language)
+        let body = theme.library.renderBytes([base, c], withTemplate: id.template) ?? []
         c["content"] = body
         let layout = site.config.layout == .fragment ? "fragment" : "layout"
-        return theme.renderBytes(c, template: layout) ?? body
+        return theme.library.renderBytes([base, c], withTemplate: layout) ?? body
     }
 }

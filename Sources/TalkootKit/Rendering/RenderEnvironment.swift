@@ -22,6 +22,8 @@ public struct RenderEnvironment: Sendable {
     var areaSlugs: [String: String] = [:]
     /// The section links of the landing page and the navigation, per language.
     var sectionLinkCache: [String: SharedContext<[[String: Any]]>] = [:]
+    /// `frameBase` per language.
+    var frameBaseCache: [String: SharedContext<[String: Any]>] = [:]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -38,7 +40,10 @@ public struct RenderEnvironment: Sendable {
         for area in site.config.areas + site.associations.compactMap({ $0.primary.area }) where areaSlugs[area] == nil {
             areaSlugs[area] = Slug.make(from: area)
         }
-        for language in site.config.languages { sectionLinkCache[language] = SharedContext(makeSectionLinks(language)) }
+        for language in site.config.languages {
+            sectionLinkCache[language] = SharedContext(makeSectionLinks(language))
+            frameBaseCache[language] = SharedContext(frameBase(language))
+        }
         let env = self
         for language in site.config.languages {
             let t = strings[language] ?? [:]

@@ -10,11 +10,12 @@
 ///
 /// Talkoot renders tens of thousands of pages per build; a general-purpose engine spent most
 /// of the build in dynamic protocol casts per lookup (see `TemplateRenderer`).
-public struct Template: Sendable {
-    /// The program: a section's body is the operations up to its `end`.
-    let ops: [TemplateOp]
+public final class Template: @unchecked Sendable {  // immutable after init
+    /// The program: a section's body is the operations up to its `end`. Kept in buffers of
+    /// its own so that the render loop reads it without retaining arrays.
+    let ops: UnsafeBufferPointer<TemplateOp>
     /// Every literal byte of the template, which `.text` operations slice.
-    let text: [UInt8]
+    let text: UnsafeBufferPointer<UInt8>
     let paths: [TemplatePath]
     /// Partial names, and the indentation of standalone partials.
     let strings: [String]
@@ -25,11 +26,22 @@ public struct Template: Sendable {
         var parser = TemplateParser(source)
         var compiler = Compiler()
         compiler.compile(try parser.parseDocument())
-        ops = compiler.ops
-        text = compiler.text
+        ops = Template.copy(compiler.ops)
+        text = Template.copy(compiler.text)
         paths = compiler.paths
         strings = compiler.strings
         indentations = compiler.indentations
+    }
+
+    deinit {
+        ops.deallocate()
+        text.deallocate()
+    }
+
+    private static func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        return UnsafeBufferPointer(rebasing: buffer[..<array.count])
     }
 
     /// The partials this template includes, in order of appearance.

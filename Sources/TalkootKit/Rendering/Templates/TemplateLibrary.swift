@@ -25,8 +25,14 @@ public struct TemplateLibrary: Sendable {
     /// The same as UTF-8 bytes, which is what pages are written as. A `[UInt8]` value in the
     /// context is UTF-8 text too (a page body inserted into its layout).
     public func renderBytes(_ context: Any, withTemplate name: String) -> [UInt8]? {
+        renderBytes([context], withTemplate: name)
+    }
+
+    /// Renders with a stack of contexts, outermost first: a name is looked up in the last one,
+    /// then the ones before it, as if they were sections around the template.
+    public func renderBytes(_ contexts: [Any], withTemplate name: String) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self, context: context)
+        var renderer = TemplateRenderer(library: self, contexts: contexts)
         renderer.render(template)
         return renderer.output
     }
@@ -57,11 +63,11 @@ struct TemplateRenderer {
         case leaf(ContextValue)
     }
 
-    init(library: TemplateLibrary, context: Any) {
+    init(library: TemplateLibrary, contexts: [Any]) {
         self.library = library
         stack = []
         output.reserveCapacity(16 * 1024)
-        push(ContextValue(context))
+        for context in contexts { push(ContextValue(context)) }
     }
 
     mutating func render(_ template: Template) {
@@ -73,7 +79,7 @@ struct TemplateRenderer {
         while i < range.upperBound {
             switch t.ops[i] {
             case let .text(start, count):
-                t.text.withUnsafeBufferPointer { writeTemplateText(UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(start + count)])) }
+                writeTemplateText(UnsafeBufferPointer(rebasing: t.text[Int(start)..<Int(start + count)]))
                 i += 1
             case let .variable(path, escaped):
                 if let value = lookup(t.paths[Int(path)]) { writeValue(value, escaped: escaped) }
