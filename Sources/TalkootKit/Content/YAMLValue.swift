@@ -46,6 +46,15 @@ public enum YAMLReader {
     ///   - file: the path used in diagnostics.
     ///   - lineOffset: number of lines before the YAML text in the file (the opening `---`).
     public static func parse(_ text: String, file: String, lineOffset: Int, log: inout DiagnosticLog) -> YAMLValue? {
+        // Most front matter is plain enough for the fast reader; it gives the same value, and
+        // gives up (nil) on anything else, which Yams then reads and reports on.
+        if let value = FrontMatterYAML.parse(text, file: file, lineOffset: lineOffset) { return value }
+        return parseWithYams(text, file: file, lineOffset: lineOffset, log: &log)
+    }
+
+    /// The reference reader: Yams, with every diagnostic. `parse` uses it when `FrontMatterYAML`
+    /// gives up; the tests compare the two.
+    static func parseWithYams(_ text: String, file: String, lineOffset: Int, log: inout DiagnosticLog) -> YAMLValue? {
         // Source lines are needed only for messages and for finding '&' and '!' (anchors, tags);
         // most front matter has neither, so they are split only when needed.
         func sourceLines() -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
