@@ -52,25 +52,27 @@ extension FrontMatterFile {
     /// The common case on bytes: `---` on the first line and a closing `---` line. Anything
     /// unusual (spaces before the fence, no closing line) falls back to the careful path.
     static func splitFast(_ text: String, path: String) -> FrontMatterFile? {
-        let u = text.utf8
-        guard u.starts(with: "---\n".utf8) else { return nil }
-        var lineStart = u.index(u.startIndex, offsetBy: 4)
-        var line = 2
-        let yamlStart = lineStart
-        while lineStart < u.endIndex {
-            let lineEnd = u[lineStart...].firstIndex(of: 10) ?? u.endIndex
-            let content = u[lineStart..<lineEnd]
-            if content.starts(with: "---".utf8), content.dropFirst(3).allSatisfy({ $0 == 32 || $0 == 9 }) {
-                let yaml = String(Substring(u[yamlStart..<lineStart])).dropLast()
-                let bodyStart = lineEnd < u.endIndex ? u.index(after: lineEnd) : lineEnd
-                return FrontMatterFile(path: path, yaml: String(yaml), yamlLineOffset: 1, body: String(Substring(u[bodyStart...])),
-                                       bodyLine: line + 1)
+        var text = text
+        return text.withUTF8 { b -> FrontMatterFile? in
+            guard b.count >= 4, b[0] == 45, b[1] == 45, b[2] == 45, b[3] == 10 else { return nil }
+            var lineStart = 4
+            var line = 2
+            while lineStart < b.count {
+                let lineEnd = b[lineStart...].firstIndex(of: 10) ?? b.count
+                if lineEnd - lineStart >= 3, b[lineStart] == 45, b[lineStart + 1] == 45, b[lineStart + 2] == 45,
+                   b[(lineStart + 3)..<lineEnd].allSatisfy({ $0 == 32 || $0 == 9 }) {
+                    // The YAML is everything between the fences, without the newline before the closing one.
+                    let yaml = String(decoding: UnsafeBufferPointer(rebasing: b[4..<max(4, lineStart - 1)]), as: UTF8.self)
+                    let bodyStart = min(lineEnd + 1, b.count)
+                    let body = String(decoding: UnsafeBufferPointer(rebasing: b[bodyStart...]), as: UTF8.self)
+                    return FrontMatterFile(path: path, yaml: yaml, yamlLineOffset: 1, body: body, bodyLine: line + 1)
+                }
+                if lineEnd == b.count { return nil }
+                lineStart = lineEnd + 1
+                line += 1
             }
-            if lineEnd == u.endIndex { return nil }
-            lineStart = u.index(after: lineEnd)
-            line += 1
+            return nil
         }
-        return nil
     }
 }
 

@@ -32,6 +32,9 @@ public struct PhoneNumber: Sendable, Hashable {
 
 extension String {
     func trimmingCharacters(in set: Character) -> String {
+        // Nearly every value starts and ends with something else: keep it without a copy.
+        if let first = utf8.first, let last = utf8.last, let ascii = set.asciiValue,
+           first != ascii, first != 9, first != 10, last != ascii, last != 9, last != 10 { return self }
         var s = Substring(self)
         while s.first == set || s.first == "\t" || s.first == "\n" { s.removeFirst() }
         while s.last == set || s.last == "\t" || s.last == "\n" { s.removeLast() }
@@ -43,6 +46,7 @@ extension String {
 /// Shape checks for addresses (not existence).
 public enum AddressCheck {
     public static func isEmail(_ s: String) -> Bool {
+        if let ascii = isASCIIEmail(s) { return ascii }
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3 else { return false }
         let domain = parts[1]
@@ -50,6 +54,29 @@ public enum AddressCheck {
         // Characters that could add recipients or headers to a mailto: link are never part of an address here.
         let bad: Set<Character> = [" ", "<", ">", "(", ")", "[", "]", ",", ";", ":", "\\", "\"", "\t", "?", "&", "%", "/", "#", "="]
         return !s.contains { bad.contains($0) || $0.isNewline || ($0.asciiValue.map { $0 < 32 || $0 == 127 } ?? false) }
+    }
+
+    /// `isEmail` on the bytes of an ASCII address (nearly all of them), the same rules without
+    /// building a set of characters per call; nil for other text, which takes the general path.
+    /// The characters of `isEmail`'s list, as bytes.
+    private static let asciiForbidden: [UInt8] = Array(" <>()[],;:\\\"\t?&%/#=".utf8)
+
+    static func isASCIIEmail(_ s: String) -> Bool? {
+        var s = s
+        return s.withUTF8 { b -> Bool? in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard let at = b.firstIndex(of: UInt8(ascii: "@")), at > 0,
+                  !b[(at + 1)...].contains(UInt8(ascii: "@")) else { return false }
+            let domain = b[(at + 1)...]
+            guard domain.count >= 3, domain.contains(UInt8(ascii: ".")), domain.first != UInt8(ascii: "."),
+                  domain.last != UInt8(ascii: ".") else { return false }
+            var previous: UInt8 = 0
+            for c in domain {
+                if c == UInt8(ascii: ".") && previous == c { return false }
+                previous = c
+            }
+            return !b.contains { $0 < 32 || $0 == 127 || asciiForbidden.contains($0) }
+        }
     }
 
     /// An absolute http(s) URL with a host.

@@ -40,9 +40,7 @@ public struct Routes: Sendable {
     ]
 
     /// Association slugs that would collide with a filter page.
-    public static var reservedAssociationSlugs: Set<String> {
-        Set(filterSegments.values.flatMap { $0.values })
-    }
+    public static let reservedAssociationSlugs: Set<String> = Set(filterSegments.values.flatMap { $0.values })
 
     public func prefix(_ language: String) -> String { language == defaultLanguage ? "" : language + "/" }
 

@@ -23,7 +23,7 @@ public struct FieldReader {
         default:
             error(at: value.position, field: String(prefix.dropLast()), "expected \(prefix.isEmpty ? "front matter fields" : "a mapping of fields"), found \(value.typeName)")
         }
-        let all = allowed + ["extra"]
+        let all = Set(allowed + ["extra"])
         for key in order where !all.contains(key) {
             let e = entries[key]!
             error(at: e.keyPosition, field: prefix + key, "unknown field '\(prefix)\(key)'",
@@ -70,7 +70,7 @@ public struct FieldReader {
             if required { error(at: v.position, field: name(key), "'\(name(key))' must not be empty") }
             return nil
         }
-        if let maxLength, t.count > maxLength {
+        if let maxLength, t.utf8.count > maxLength, t.count > maxLength {
             error(at: v.position, field: name(key), "'\(name(key))' is \(t.count) characters long; at most \(maxLength) are allowed",
                   hint: "shorten it; the full text belongs in the Markdown body")
         }
