@@ -23,7 +23,11 @@ public struct FrontMatterFile: Sendable {
     /// Splits the text, or reports why it cannot.
     public static func split(_ raw: String, path: String, log: inout DiagnosticLog) -> FrontMatterFile? {
         let text = normalise(raw)
-        if let fast = splitFast(text, path: path) { return fast }
+        return splitFast(text, path: path) ?? splitCarefully(text, path: path, log: &log)
+    }
+
+    /// Line by line, naming what is wrong: for text the fast split does not take.
+    static func splitCarefully(_ text: String, path: String, log: inout DiagnosticLog) -> FrontMatterFile? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let first = lines.first, first.trimmingTrailingSpaces() == "---" else {
             // Blank lines or spaces before the opening '---' are an easy slip to name exactly.

@@ -46,7 +46,11 @@ extension String {
 /// Shape checks for addresses (not existence).
 public enum AddressCheck {
     public static func isEmail(_ s: String) -> Bool {
-        if let ascii = isASCIIEmail(s) { return ascii }
+        isASCIIEmail(s) ?? isEmailByCharacters(s)
+    }
+
+    /// The rules of `isEmail` on characters, for any text.
+    static func isEmailByCharacters(_ s: String) -> Bool {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].count >= 3 else { return false }
         let domain = parts[1]

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import TalkootKit
+
+/// The shortcuts taken for speed give the same answers as the general code they bypass, and
+/// the parallel machinery neither loses nor keeps what it produces.
+@Suite struct PerformanceSafetyTests {
+    /// Counts its live instances.
+    final class Counted: @unchecked Sendable {
+        nonisolated(unsafe) private static var count = 0
+        private static let lock = NSLock()
+        static var live: Int { lock.withLock { count } }
+        let value: Int
+        init(_ value: Int) { self.value = value; Counted.lock.withLock { Counted.count += 1 } }
+        deinit { Counted.lock.withLock { Counted.count -= 1 } }
+    }
+
+    @Test func parallelMapKeepsOrderAndFreesEveryResult() {
+        let before = Counted.live
+        do {
+            let mapped = Array(0..<5_000).parallelMap { Counted($0 * 2) }
+            #expect(mapped.map(\.value) == Array(0..<5_000).map { $0 * 2 })
+            #expect(Counted.live == before + 5_000)
+        }
+        // A buffer deallocated without deinitialising its elements once kept every rendered page.
+        #expect(Counted.live == before)
+    }
+
+    @Test func asciiEmailCheckAgreesWithTheCharacterRules() {
+        let samples = ["a@b.fi", "etunimi.sukunimi@kunta.fi", "x@y", "@kunta.fi", "a@@b.fi", "a@b..fi", "a@.b.fi", "a@b.fi.",
+                       "a b@c.fi", "a@c.fi?bcc=x@y.fi", "a@c.fi&x", "a%40@c.fi", "a@c.fi\n", "a@c.fi\t", "<a@c.fi>", "a@c.f",
+                       "a@bc", "a@b.c", "a;b@c.fi", "a:b@c.fi", "a/b@c.fi", "a#b@c.fi", "a=b@c.fi", "\"a\"@c.fi", "a\\b@c.fi",
+                       "a@c.fi\u{7F}", "martat+info@kunta.fi", "a@b.fi@c.fi", ""]
+        for s in samples {
+            #expect(AddressCheck.isASCIIEmail(s) == AddressCheck.isEmailByCharacters(s), "\(s.debugDescription)")
+        }
+        #expect(AddressCheck.isASCIIEmail("päivi@kunta.fi") == nil)
+        #expect(AddressCheck.isEmail("päivi@kunta.fi") == AddressCheck.isEmailByCharacters("päivi@kunta.fi"))
+    }
+
+    @Test func trimmingKeepsCleanTextAndTrimsTheRest() {
+        #expect("Martat ry".trimmed == "Martat ry")
+        #expect("  Martat ry \t".trimmed == "Martat ry")
+        #expect("\nx\n".trimmed == "x")
+        #expect(" ".trimmed == "")
+        #expect("".trimmed == "")
+    }
+
+    @Test func folderListingIsSortedAndTellsFoldersApart() throws {
+        let root = TestSupport.temporaryDirectory()
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("b-folder"), withIntermediateDirectories: true)
+        try "x".write(to: root.appendingPathComponent("c.md"), atomically: true, encoding: .utf8)
+        try "yy".write(to: root.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        let entries = try #require(LocalFiles.list(root.path))
+        #expect(entries.map(\.name) == ["a.md", "b-folder", "c.md"])
+        #expect(entries.map(\.isFolder) == [false, true, false])
+        #expect(LocalFiles.read(root.appendingPathComponent("a.md").path) == Array("yy".utf8))
+        #expect(LocalFiles.read(root.appendingPathComponent("b-folder").path) == nil)
+        #expect(LocalFiles.read(root.appendingPathComponent("missing.md").path) == nil)
+        #expect(LocalFiles.list(root.appendingPathComponent("missing").path) == nil)
+    }
+
+    @Test func frontMatterSplitOnBytesMatchesTheCarefulSplit() {
+        let texts = ["---\ntitle: x\n---\nBody\n", "---\n---\n", "---\na: 1\nb: 2\n---   \n\nText", "---\na: ä\n---",
+                     "---\na: 1\n--- x\n---\nb\n", "---\na: 1\n"]
+        for t in texts {
+            var log = DiagnosticLog()
+            let fast = FrontMatterFile.splitFast(t, path: "p")
+            let careful = FrontMatterFile.splitCarefully(t, path: "p", log: &log)
+            #expect(fast?.yaml == careful?.yaml, "\(t.debugDescription)")
+            #expect(fast?.body == careful?.body, "\(t.debugDescription)")
+            #expect(fast?.bodyLine == careful?.bodyLine, "\(t.debugDescription)")
+        }
+    }
+}
