@@ -27,5 +27,11 @@ public struct Localized<Item: Sendable>: Sendable {
     }
 
     public func version(_ language: String) -> Item { language == defaultLanguage ? primary : translations[language] ?? primary }
+
+    /// One field of `version(language)`, without copying the whole item (lists of names).
+    public func field<Value>(_ language: String, _ keyPath: KeyPath<Item, Value>) -> Value {
+        if language != defaultLanguage, let i = translations.index(forKey: language) { return translations.values[i][keyPath: keyPath] }
+        return primary[keyPath: keyPath]
+    }
     public func isFallback(_ language: String) -> Bool { !translated.contains(language) }
 }

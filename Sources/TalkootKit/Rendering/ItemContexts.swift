@@ -154,8 +154,9 @@ extension RenderEnvironment {
             c["mapHref"] = "https://www.openstreetmap.org/search?query=\(URLEncoding.component(f.address))"
         }
         c["hasPeriods"] = !f.bookingPeriods.isEmpty
-        c["usedBy"] = (index.facilityUsers[item.slug] ?? []).map { site.associations[$0] }
-            .map { ["name": $0.version(language).name, "href": href(routes.item(.associations, $0.slug, language))] }
+        c["usedBy"] = (index.facilityUsers[item.slug] ?? []).map { i in
+            ["name": site.associations[i].field(language, \.name), "href": href(routes.item(.associations, site.associations[i].slug, language))]
+        }
         c["hasUsers"] = !(c["usedBy"] as! [[String: String]]).isEmpty
         return c
     }

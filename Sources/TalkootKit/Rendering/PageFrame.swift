@@ -47,6 +47,35 @@ extension RenderEnvironment {
         c["languageLinks"] = cfg.languages.count < 2 ? [] : cfg.languages.map { l -> [String: Any] in
             ["code": l, "label": strings[l]?["languageName"] ?? l, "href": href(id.path(routes, l)), "current": l == language]
         }
+        c["nav"] = navigation(id, language, here: href(path))
+        if pc.fallback && language != cfg.defaultLanguage {
+            c["fallbackNotice"] = t("fallbackNotice", language, ["language": languageLabel(cfg.defaultLanguage, language)])
+            // The page's own text is in the default language: templates mark it with lang.
+            c["contentLang"] = cfg.defaultLanguage
+        }
+        if let edit = cfg.editURL, let source = pc.sourcePath { c["editHref"] = edit.replacingOccurrences(of: "{path}", with: source) }
+        c["breadcrumbs"] = pc.breadcrumbs.isEmpty ? [] : [["label": t("home", language), "href": href(routes.section(.home, language))]]
+            + pc.breadcrumbs.map { ["label": $0.0, "href": href($0.1)] }
+        c["hasBreadcrumbs"] = !pc.breadcrumbs.isEmpty
+        if let ld = jsonLD(id, language, pc) { c["jsonLD"] = ld }
+        return c
+    }
+
+    /// The navigation of a page. An item page (an association, a facility, …) is never itself a
+    /// navigation target, so its navigation depends only on its section: built once per build.
+    func navigation(_ id: PageID, _ language: String, here: String) -> [[String: Any]] {
+        switch id {
+        case .association, .associationFilter, .facility, .grant, .clockEntry, .newsItem:
+            if let cached = navigationCache[language + "/" + (currentSection(id)?.rawValue ?? "")] { return cached.value }
+        default: break
+        }
+        return makeNavigation(id, language, here: here)
+    }
+
+    /// Item pages of every section, for `navigationCache`.
+    static let itemPageKinds: [PageID] = [.association(""), .facility(""), .grant(""), .clockEntry(""), .newsItem("")]
+
+    func makeNavigation(_ id: PageID, _ language: String, here: String) -> [[String: Any]] {
         var nav: [[String: Any]] = [["label": t("home", language), "href": href(routes.section(.home, language)), "current": id == .home]]
         let current = currentSection(id)
         nav += sectionLinks(language).map { l in
@@ -64,23 +93,11 @@ extension RenderEnvironment {
         }
         nav.append(["label": t("search", language), "href": href(routes.section(.search, language)), "current": id == .search])
         // aria-current: "page" on the link to this very page, "true" on the section it belongs to.
-        let here = href(path)
-        c["nav"] = nav.map { l -> [String: Any] in
+        return nav.map { l -> [String: Any] in
             var l = l
             if l["current"] as? Bool == true { l["ariaCurrent"] = (l["href"] as? String) == here ? "page" : "true" }
             return l
         }
-        if pc.fallback && language != cfg.defaultLanguage {
-            c["fallbackNotice"] = t("fallbackNotice", language, ["language": languageLabel(cfg.defaultLanguage, language)])
-            // The page's own text is in the default language: templates mark it with lang.
-            c["contentLang"] = cfg.defaultLanguage
-        }
-        if let edit = cfg.editURL, let source = pc.sourcePath { c["editHref"] = edit.replacingOccurrences(of: "{path}", with: source) }
-        c["breadcrumbs"] = pc.breadcrumbs.isEmpty ? [] : [["label": t("home", language), "href": href(routes.section(.home, language))]]
-            + pc.breadcrumbs.map { ["label": $0.0, "href": href($0.1)] }
-        c["hasBreadcrumbs"] = !pc.breadcrumbs.isEmpty
-        if let ld = jsonLD(id, language, pc) { c["jsonLD"] = ld }
-        return c
     }
 
     func currentSection(_ id: PageID) -> Routes.Section? {

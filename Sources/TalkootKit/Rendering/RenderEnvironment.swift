@@ -24,6 +24,8 @@ public struct RenderEnvironment: Sendable {
     var sectionLinkCache: [String: SharedContext<[[String: Any]]>] = [:]
     /// `frameBase` per language.
     var frameBaseCache: [String: SharedContext<[String: Any]>] = [:]
+    /// The navigation of item pages, by "language/section".
+    var navigationCache: [String: SharedContext<[[String: Any]]>] = [:]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -43,6 +45,10 @@ public struct RenderEnvironment: Sendable {
         for language in site.config.languages {
             sectionLinkCache[language] = SharedContext(makeSectionLinks(language))
             frameBaseCache[language] = SharedContext(frameBase(language))
+            for id in RenderEnvironment.itemPageKinds {
+                // An empty address matches no navigation link, as no item page is one.
+                navigationCache[language + "/" + (currentSection(id)?.rawValue ?? "")] = SharedContext(makeNavigation(id, language, here: ""))
+            }
         }
         let env = self
         for language in site.config.languages {
