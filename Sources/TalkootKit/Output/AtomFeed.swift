@@ -14,7 +14,7 @@ enum AtomFeed {
     static func files(_ env: RenderEnvironment) -> [OutputFile] {
         // Images in the feed point at absolute URLs: feed readers show the content off the site.
         let markdown = MarkdownRenderer(basePath: env.site.config.baseURL)
-        return env.site.config.languages.map { OutputFile(path: path(env.routes, $0), text: xml(env, language: $0, markdown: markdown)) }
+        return env.site.config.languages.parallelMap(minimumCount: 2) { OutputFile(path: path(env.routes, $0), text: xml(env, language: $0, markdown: markdown)) }
     }
 
     /// `2026-09-01T00:00:00+03:00`

@@ -23,7 +23,7 @@ enum ICalendar {
     static func path(_ routes: Routes, _ language: String) -> String { routes.prefix(language) + fileName }
 
     static func files(_ env: RenderEnvironment) -> [OutputFile] {
-        env.site.config.languages.map { OutputFile(path: path(env.routes, $0), text: text(env, language: $0)) }
+        env.site.config.languages.parallelMap(minimumCount: 2) { OutputFile(path: path(env.routes, $0), text: text(env, language: $0)) }
     }
 
     /// One event before it is written.
@@ -208,12 +208,12 @@ enum ICalendar {
             current = ""
         }
         for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = raw.trimmingCharacters(in: .whitespaces)
+            var line = raw.trimmingWhitespace()
             if line.isEmpty { flush(); continue }
             var isItem = false
-            if line.hasPrefix("#") { line = String(line.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces) }
+            if line.hasPrefix("#") { line = line.drop { $0 == "#" }.trimmingWhitespace() }
             if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") { line = "– " + line.dropFirst(2); isItem = true }
-            if line.hasPrefix(">") { line = String(line.dropFirst()).trimmingCharacters(in: .whitespaces) }
+            if line.hasPrefix(">") { line = line.dropFirst().trimmingWhitespace() }
             line = inline(line)
             if current.isEmpty { current = line } else { current += (isItem ? "\n" : " ") + line }
         }
@@ -379,7 +379,7 @@ enum TimeText {
     }
 
     static func time(_ text: Substring) -> Time? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingWhitespace()
         let parts = t.split(omittingEmptySubsequences: false) { $0 == "." || $0 == ":" }
         guard parts.count == 1 || parts.count == 2,
               (1...2).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),

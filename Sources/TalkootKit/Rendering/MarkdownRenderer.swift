@@ -28,13 +28,10 @@ public struct MarkdownRenderer: Sendable {
 
     /// The first paragraph as plain text, for meta descriptions.
     public static func plainText(_ markdown: String, limit: Int = 160) -> String {
-        func isBlank(_ c: Character) -> Bool { c.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) } }
         var text = ""
         var count = 0  // characters in `text`, kept as we go: past the limit, more lines change nothing
         for line in markdown.split(separator: "\n") {
-            var t = Substring(line)
-            while let f = t.first, isBlank(f) { t.removeFirst() }
-            while let l = t.last, isBlank(l) { t.removeLast() }
+            let t = line.trimmingWhitespace()
             if t.isEmpty { if !text.isEmpty { break } else { continue } }
             if t.hasPrefix("#") || t.hasPrefix("-") && text.isEmpty { continue }
             let kept = t.filter { !"*_`#>[]".contains($0) }

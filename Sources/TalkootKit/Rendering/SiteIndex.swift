@@ -33,10 +33,12 @@ public struct SiteIndex: Sendable {
         clockBySlug = index(site.clock)
         newsBySlug = index(site.news)
         pageBySlug = index(site.pages)
-        for language in site.config.languages {
-            let keys = site.associations.map { CollationKey($0.version(language).name) }
-            associationOrder[language] = keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : site.associations[$0].slug < site.associations[$1].slug }
+        let associations = site.associations
+        let orders = site.config.languages.parallelMap(minimumCount: 2) { language -> [Int] in
+            let keys = associations.parallelMap { CollationKey($0.field(language, \.name)) }
+            return keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : associations[$0].slug < associations[$1].slug }
         }
+        for (language, order) in zip(site.config.languages, orders) { associationOrder[language] = order }
         for i in site.associations.indices {
             for f in site.associations[i].primary.meetsAt { facilityUsers[f, default: []].append(i) }
         }
