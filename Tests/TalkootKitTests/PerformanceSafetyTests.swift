@@ -38,12 +38,26 @@ import Testing
         #expect(AddressCheck.isEmail("päivi@kunta.fi") == AddressCheck.isEmailByCharacters("päivi@kunta.fi"))
     }
 
+    @Test func asciiWebAddressCheckAgreesWithTheCharacterRules() {
+        let samples = ["https://kunta.fi", "HTTPS://Kunta.FI/x", "http://a.b", "http://", "https://localhost", "ftp://a.fi",
+                       "https://a.fi/x y", "https://a.fi/\"", "https://a.fi/<", "https://a.fi?q=1", "https://.fi", "https://a.fi#x",
+                       "https:/a.fi", "www.kunta.fi", "", "https://a/b.c", "https://a?b.c"]
+        for s in samples {
+            #expect(AddressCheck.isASCIIWebURL(s) == AddressCheck.isWebURLByCharacters(s), "\(s.debugDescription)")
+        }
+        #expect(AddressCheck.isASCIIWebURL("https://järvi.fi") == nil)
+    }
+
     @Test func trimmingKeepsCleanTextAndTrimsTheRest() {
         #expect("Martat ry".trimmed == "Martat ry")
         #expect("  Martat ry \t".trimmed == "Martat ry")
         #expect("\nx\n".trimmed == "x")
         #expect(" ".trimmed == "")
         #expect("".trimmed == "")
+        #expect(" a\t".trimmingWhitespace() == "a")
+        #expect("a b".trimmingWhitespace() == "a b")
+        #expect("\u{00A0}a\u{2003}".trimmingWhitespace() == "a")
+        #expect(Substring("  x ").trimmingWhitespace() == "x")
     }
 
     @Test func folderListingIsSortedAndTellsFoldersApart() throws {

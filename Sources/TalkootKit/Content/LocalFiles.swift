@@ -41,7 +41,8 @@ enum LocalFiles {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var out = [UInt8](repeating: 0, count: max(Int(st.st_size), 0))
+        // One byte more than the size, so that the read that finds the end needs no more room.
+        var out = [UInt8](repeating: 0, count: max(Int(st.st_size), 0) + 1)
         var done = 0
         while true {
             // A file that grew since fstat is read to its end.

@@ -62,6 +62,21 @@ public enum AddressCheck {
 
     /// `isEmail` on the bytes of an ASCII address (nearly all of them), the same rules without
     /// building a set of characters per call; nil for other text, which takes the general path.
+    /// `isWebURL` on the bytes of an ASCII address, the same rules; nil for other text.
+    static func isASCIIWebURL(_ s: String) -> Bool? {
+        var s = s
+        return s.withUTF8 { b -> Bool? in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
+            func hasPrefix(_ p: String) -> Bool { b.count >= p.utf8.count && zip(b, p.utf8).allSatisfy { lower($0) == $1 } }
+            let start: Int
+            if hasPrefix("https://") { start = 8 } else if hasPrefix("http://") { start = 7 } else { return false }
+            let host = b[start...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+            guard !host.isEmpty, host.contains(UInt8(ascii: ".")) else { return false }
+            return !b.contains { $0 == 32 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }
+        }
+    }
+
     /// The characters of `isEmail`'s list, as bytes.
     private static let asciiForbidden: [UInt8] = Array(" <>()[],;:\\\"\t?&%/#=".utf8)
 
@@ -85,6 +100,11 @@ public enum AddressCheck {
 
     /// An absolute http(s) URL with a host.
     public static func isWebURL(_ s: String) -> Bool {
+        isASCIIWebURL(s) ?? isWebURLByCharacters(s)
+    }
+
+    /// The rules of `isWebURL` on characters, for any text.
+    static func isWebURLByCharacters(_ s: String) -> Bool {
         let lower = s.lowercased()
         let rest: Substring
         if lower.hasPrefix("https://") { rest = s.dropFirst(8) } else if lower.hasPrefix("http://") { rest = s.dropFirst(7) } else { return false }
