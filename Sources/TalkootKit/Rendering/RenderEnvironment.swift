@@ -18,8 +18,6 @@ public struct RenderEnvironment: Sendable {
     public var cardHTML: [String: [String]] = [:]
     /// The A–Ö letter each association is listed under, per language (by index).
     public var cardInitial: [String: [String]] = [:]
-    /// Page address part of every area name (`data-area`, filter links).
-    var areaSlugs: [String: String] = [:]
     /// The section links of the landing page and the navigation, per language.
     var sectionLinkCache: [String: SharedContext<[[String: Any]]>] = [:]
     /// `frameBase` per language.
@@ -39,9 +37,6 @@ public struct RenderEnvironment: Sendable {
         accessibilityPage = ["saavutettavuusseloste", "accessibility-statement", "tillganglighetsutlatande", "accessibility"].first { slugs.contains($0) }
         privacyPage = ["tietosuojaseloste", "privacy-notice", "dataskyddsbeskrivning", "privacy"].first { slugs.contains($0) }
         index = SiteIndex(site: site)
-        for area in site.config.areas + site.associations.compactMap({ $0.primary.area }) where areaSlugs[area] == nil {
-            areaSlugs[area] = Slug.make(from: area)
-        }
         for language in site.config.languages {
             sectionLinkCache[language] = SharedContext(makeSectionLinks(language))
             frameBaseCache[language] = SharedContext(frameBase(language))
@@ -58,7 +53,7 @@ public struct RenderEnvironment: Sendable {
                 c["t"] = t
                 return env.theme.render(c, template: "association-card") ?? ""
             }
-            cardInitial[language] = site.associations.map { Collation.initial($0.version(language).name) }
+            cardInitial[language] = site.associations.map { Collation.initial($0.field(language, \.name)) }
         }
     }
 
@@ -180,7 +175,7 @@ public struct RenderEnvironment: Sendable {
         }
     }
 
-    public func areaSlug(_ area: String) -> String { areaSlugs[area] ?? Slug.make(from: area) }
+    public func areaSlug(_ area: String) -> String { index.areaSlugs[area] ?? Slug.make(from: area) }
 
     public func imageHref(_ i: ImageRef?) -> String? { i.map { href($0.path) } }
 }

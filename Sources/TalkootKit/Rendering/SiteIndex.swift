@@ -16,6 +16,8 @@ public struct SiteIndex: Sendable {
     public var filters: [FilterKey: [Int]] = [:]
     /// Filters in display order.
     public var filterList: [FilterKey] = []
+    /// Page address part of every area name in site.yml or in an association (`data-area`, filter links).
+    public var areaSlugs: [String: String] = [:]
 
     public struct FilterKey: Sendable, Hashable {
         public var filter: Routes.Filter
@@ -44,7 +46,7 @@ public struct SiteIndex: Sendable {
         }
         filterList = DirectoryFilters.values(site).map { FilterKey(filter: $0.0, value: $0.1) }
         for key in filterList { filters[key] = [] }
-        var areaSlugs: [String: String] = [:]
+        for area in site.config.areas where areaSlugs[area] == nil { areaSlugs[area] = Slug.make(from: area) }
         for i in site.associations.indices {
             let p = site.associations[i].primary
             for s in p.sectors { filters[FilterKey(filter: .sector, value: s)]?.append(i) }
