@@ -216,34 +216,14 @@ struct TemplateRenderer {
         }
     }
 
-    /// Escapes `& < > " '` (the characters swift-mustache's HTML content type escaped, so that
-    /// a value is safe in text and in quoted attributes alike), copying unescaped runs at once.
+    /// `{{x}}` escapes with `HTML.appendEscaped`; `{{{x}}}` copies.
     private mutating func write(_ text: String, escaped: Bool) {
         var text = text
         text.withUTF8 { write($0, escaped: escaped) }
     }
 
     private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
-        guard escaped else {
-            output.append(contentsOf: bytes)
-            return
-        }
-        var start = 0
-        for i in 0..<bytes.count {
-            let entity: StaticString
-            switch bytes[i] {
-            case UInt8(ascii: "&"): entity = "&amp;"
-            case UInt8(ascii: "<"): entity = "&lt;"
-            case UInt8(ascii: ">"): entity = "&gt;"
-            case UInt8(ascii: "\""): entity = "&quot;"
-            case UInt8(ascii: "'"): entity = "&#39;"
-            default: continue
-            }
-            if i > start { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
-            output.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-            start = i + 1
-        }
-        if start < bytes.count { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+        if escaped { HTML.appendEscaped(bytes, to: &output) } else { output.append(contentsOf: bytes) }
     }
 }
 
