@@ -113,13 +113,8 @@ extension RenderEnvironment {
         }
     }
 
-    /// Renders one page in one language to its final HTML.
-    public func render(_ id: PageID, _ language: String) -> String {
-        String(decoding: renderBytes(id, language), as: UTF8.self)
-    }
-
-    /// The page as UTF-8 bytes: the body is rendered first and goes into the layout as `content`.
-    /// The context stack is the language's frame base, then the page's own values, so a page
+    /// Renders one page in one language to its final HTML, as UTF-8 bytes: the body is rendered
+    /// first and goes into the layout as `content`. The context stack is the language's frame base, then the page's own values, so a page
     /// never copies the two dozen values every page shares. No page context defines a base key.
     public func renderBytes(_ id: PageID, _ language: String) -> [UInt8] {
         let pc = content(id, language)

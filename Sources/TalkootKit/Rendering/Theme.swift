@@ -97,9 +97,4 @@ public struct Theme: Sendable {
     public func render(_ context: [String: Any], template: String) -> String? {
         library.render(context, withTemplate: template)
     }
-
-    /// The same as UTF-8 bytes (pages go to disk as they are).
-    public func renderBytes(_ context: [String: Any], template: String) -> [UInt8]? {
-        library.renderBytes(context, withTemplate: template)
-    }
 }
