@@ -29,6 +29,7 @@ struct Check: ParsableCommand {
         let m = options.messages
         let loader = ContentLoader(directory: options.contentURL, displayRoot: options.content, today: try options.todayDay())
         let result = loader.load()
+        ProcessMemory.leaveToSystem(result)
         DiagnosticPrinter.print(result.diagnostics, format: format, finnish: m.finnish)
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors

@@ -324,6 +324,29 @@ import Testing
         #expect(withDrafts.site?.associations.last?.version("sv").name == "Ny")
     }
 
+    /// Drafts are found before any item is decoded, so a reference to one fails like a reference
+    /// to a missing file, and the draft's own files are still checked.
+    @Test func referenceToADraftIsAnErrorAndABrokenDraftIsStillReported() {
+        let result = bilingual([
+            "associations/martat.md": TestSupport.association(["meets_at": "[sali]"]),
+            "facilities/sali.md": md("name: Sali\naddress: Tie 1\ndraft: true"),
+            "facilities/sali.sv.md": "---\nname: [unclosed\n---\n",
+        ])
+        #expect(result.diagnostics.contains { $0.file == "content/associations/martat.md" && $0.severity == .error && $0.message.contains("no facility 'sali'") },
+                "\(result.diagnostics)")
+        #expect(result.diagnostics.contains { $0.file == "content/facilities/sali.sv.md" && $0.severity == .error }, "\(result.diagnostics)")
+    }
+
+    /// Only `draft: true` makes a draft: a file that merely mentions drafts, or says `draft: false`, is published.
+    @Test func fileThatMentionsDraftsIsNotADraft() {
+        let result = bilingual([
+            "associations/martat.md": TestSupport.association(body: "Our draft plan for the year."),
+            "associations/kuoro.md": TestSupport.association(["name": "Kuoro", "draft": "false"]),
+        ])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.site?.associations.map(\.slug) == ["kuoro", "martat"])
+    }
+
     @Test func itemsAreSortedBySlug() {
         let result = TestSupport.load([
             "pages/c.md": md("title: C"), "pages/a.md": md("title: A"), "pages/b.md": md("title: B"),

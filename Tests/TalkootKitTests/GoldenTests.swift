@@ -57,7 +57,7 @@ import Testing
         var out: [String: Data] = [:]
         for f in files {
             switch f.body {
-            case .bytes, .chunks: out[f.path] = Data(f.bytes!)
+            case .bytes, .chunks, .appended: out[f.path] = Data(f.bytes!)
             case let .copy(url): out[f.path] = Data(url.path.utf8)
             }
         }

@@ -86,4 +86,25 @@ import Testing
             #expect(fast?.bodyLine == careful?.bodyLine, "\(t.debugDescription)")
         }
     }
+
+    /// The byte searches used to skip work (draft detection, line-end and table checks) agree
+    /// with the plain definitions, at the edges too.
+    @Test func byteSearchesAgreeWithPlainSearch() {
+        let needle = Array("draft".utf8)
+        for text in ["", "d", "draf", "draft", "xdraft", "drafdraft", "dr aft", "ääkkösdraftää", "ddddraft", "draftd"] {
+            let bytes = Array(text.utf8)
+            let plain = bytes.count >= needle.count && (0...(bytes.count - needle.count)).contains { Array(bytes[$0..<$0 + needle.count]) == needle }
+            #expect(bytes.containsSequence(needle) == plain, "\(text)")
+            #expect(text.containsByte(UInt8(ascii: "t")) == text.utf8.contains(UInt8(ascii: "t")), "\(text)")
+        }
+    }
+
+    /// Export blocks that append to a file join the file before them, once per path.
+    @Test func appendedPiecesJoinTheirFile() {
+        var all: [OutputFile] = []
+        OutputFile.collect([OutputFile(path: "a", bytes: [1]), OutputFile(path: "b", body: .chunks([[2]]))], into: &all)
+        OutputFile.collect([OutputFile(path: "a", body: .appended([[3], [4]])), OutputFile(path: "b", body: .appended([[5]]))], into: &all)
+        #expect(all.map(\.path) == ["a", "b"])
+        #expect(all.map(\.bytes) == [[1, 3, 4], [2, 5]])
+    }
 }

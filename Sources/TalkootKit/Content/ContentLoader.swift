@@ -44,6 +44,8 @@ public struct ContentLoader: Sendable {
         var slug: String
         var defaultFile: String?
         var translations: [String: String] = [:]
+        /// The default file (if any) and the translations, in language order.
+        var files: [String] { (defaultFile.map { [$0] } ?? []) + translations.keys.sorted().map { translations[$0]! } }
     }
 
     func display(_ relative: String) -> String { displayRoot == "." ? relative : displayRoot + "/" + relative }
@@ -70,62 +72,49 @@ public struct ContentLoader: Sendable {
         }
         let images = listImages(&log)
 
-        // Parse all files in parallel.
-        var paths: [String] = []
-        for kind in ContentKind.allCases {
-            for item in items[kind]!.values {
-                if let d = item.defaultFile { paths.append(d) }
-                paths.append(contentsOf: item.translations.values)
-            }
-        }
-        let landingFiles = ["index.md"] + config.languages.dropFirst().map { "index.\($0).md" }.filter { fm.fileExists(atPath: directory.appendingPathComponent($0).path) }
-        paths.append(contentsOf: landingFiles)
-        paths.sort()
-        let dir = directory
-        var parsedList = paths.parallelMap { rel -> (String, ParsedFile?, [Diagnostic]) in
-            var fileLog = DiagnosticLog()
-            let parsed = ContentLoader.parseFile(dir.appendingPathComponent(rel), display: self.display(rel), log: &fileLog)
-            return (rel, parsed, fileLog.items)
-        }
-        var parsed: [String: ParsedFile] = [:]
-        for (rel, p, ds) in parsedList {
-            log.append(contentsOf: ds)
-            if let p { parsed[rel] = p }
-        }
-        parsedList = []
+        // Paths joined as text: URL.appendingPathComponent cost more than reading a small file.
+        let folder = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
 
-        // Drafts (`draft: true` in the default-language file) are left out unless asked for.
+        // Drafts (`draft: true` in the default-language file) are left out unless asked for, before
+        // anything is decoded: a reference to a draft is an error. Only a default file whose text
+        // holds "draft" can be one, so only those are parsed ahead.
         if !includeDrafts {
+            var candidates: [(kind: ContentKind, slug: String, file: String)] = []
             for kind in ContentKind.allCases {
-                for (slug, item) in items[kind]! {
-                    if let d = item.defaultFile, let p = parsed[d], ContentLoader.isDraft(p.fields) { items[kind]![slug] = nil }
+                for item in items[kind]!.values { if let d = item.defaultFile { candidates.append((kind, item.slug, d)) } }
+            }
+            candidates.sort { $0.file < $1.file }
+            let isDraft = candidates.parallelMap { ContentLoader.isDraftFile(atPath: folder + $0.file) }
+            for (candidate, draft) in zip(candidates, isDraft) where draft {
+                // Its files are still read, so that a broken draft does not go unnoticed.
+                for file in items[candidate.kind]![candidate.slug]!.files {
+                    _ = ContentLoader.parseFile(atPath: folder + file, display: display(file), log: &log)
                 }
+                items[candidate.kind]![candidate.slug] = nil
             }
         }
-        let parsedFiles = SharedParse(parsed)
-        parsed = [:]
-        defer { parsedFiles.release() }
         var slugs: [ContentKind: Set<String>] = [:]
         for kind in ContentKind.allCases { slugs[kind] = Set(items[kind]!.values.filter { $0.defaultFile != nil }.map(\.slug)) }
         let context = DecodeContext(config: config, sectorIDs: sectors.map(\.id), slugs: slugs, images: images, today: today)
 
         // The landing page.
         var landing: Localized<LandingPage>?
-        if fm.fileExists(atPath: directory.appendingPathComponent("index.md").path) {
-            var raw = RawItem(kind: nil, slug: "index", defaultFile: "index.md")
-            for lang in config.languages.dropFirst() where landingFiles.contains("index.\(lang).md") { raw.translations[lang] = "index.\(lang).md" }
-            let (l, ds) = decodeItem(raw, parsed: parsedFiles.files, context: context, fields: LandingDecoder.fields, decode: LandingDecoder.decode)
-            landing = l
-            log.append(contentsOf: ds)
+        var landingRaw = RawItem(kind: nil, slug: "index", defaultFile: "index.md")
+        for lang in config.languages.dropFirst() where fm.fileExists(atPath: folder + "index.\(lang).md") { landingRaw.translations[lang] = "index.\(lang).md" }
+        let (decodedLanding, landingDiagnostics) = parseAndDecode(landingRaw, in: folder, context: context, fields: LandingDecoder.fields.adding(["draft"]), decode: LandingDecoder.decode)
+        log.append(contentsOf: landingDiagnostics)
+        if fm.fileExists(atPath: folder + "index.md") {
+            landing = decodedLanding
         } else {
             log.append(Diagnostic(file: display("index.md"), message: "index.md is missing: it holds the landing page's introduction",
                                   hint: "create content/index.md with front matter (---, ---) and a few paragraphs"))
         }
 
-        func decodeAll<T: Sendable>(_ kind: ContentKind, fields: [String],
+        func decodeAll<T: Sendable>(_ kind: ContentKind, fields: FieldNames,
                                     _ decode: @escaping @Sendable (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> [Localized<T>] {
+            let fields = fields.adding(["draft"])
             let raws = items[kind]!.values.sorted { $0.slug < $1.slug }
-            let results = raws.parallelMap { raw in self.decodeItem(raw, parsed: parsedFiles.files, context: context, fields: fields, decode: decode) }
+            let results = raws.parallelMap { raw in self.parseAndDecode(raw, in: folder, context: context, fields: fields, decode: decode) }
             var out: [Localized<T>] = []
             for (item, ds) in results {
                 log.append(contentsOf: ds)
@@ -348,8 +337,8 @@ public struct ContentLoader: Sendable {
         return out
     }
 
-    static func parseFile(_ url: URL, display: String, log: inout DiagnosticLog) -> ParsedFile? {
-        guard let data = LocalFiles.read(url.path) else {
+    static func parseFile(atPath path: String, display: String, log: inout DiagnosticLog) -> ParsedFile? {
+        guard let data = LocalFiles.read(path) else {
             log.append(Diagnostic(file: display, message: "the file cannot be read"))
             return nil
         }
@@ -362,8 +351,24 @@ public struct ContentLoader: Sendable {
         return ParsedFile(path: display, fields: value, body: MarkdownText(source: split.body, file: display, line: split.bodyLine))
     }
 
+    /// Parses an item's files (under `folder`, which ends in "/") and decodes them. Each item's YAML
+    /// trees live only while it is decoded, on the thread that built them: holding every tree until
+    /// all items were decoded took 70 MB for 10,000 associations, and their freed pages stayed
+    /// with the build.
+    func parseAndDecode<T: Sendable>(_ raw: RawItem, in folder: String, context: DecodeContext, fields: FieldNames,
+                                     decode: (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> (Localized<T>?, [Diagnostic]) {
+        var fileLog = DiagnosticLog()
+        var parsed: [String: ParsedFile] = [:]
+        for file in raw.files {
+            if let p = ContentLoader.parseFile(atPath: folder + file, display: display(file), log: &fileLog) { parsed[file] = p }
+        }
+        let (item, ds) = decodeItem(raw, parsed: parsed, context: context, fields: fields, decode: decode)
+        return (item, fileLog.items + ds)
+    }
+
     /// Decodes one item in every language: a translation overrides the default file field by field.
-    func decodeItem<T: Sendable>(_ raw: RawItem, parsed: [String: ParsedFile], context: DecodeContext, fields: [String],
+    /// `fields` includes `draft`, which every item file may have.
+    func decodeItem<T: Sendable>(_ raw: RawItem, parsed: [String: ParsedFile], context: DecodeContext, fields: FieldNames,
                                  decode: (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> (Localized<T>?, [Diagnostic]) {
         var log = DiagnosticLog()
         guard let defaultPath = raw.defaultFile, let base = parsed[defaultPath] else { return (nil, []) }
@@ -372,7 +377,6 @@ public struct ContentLoader: Sendable {
         var translated: Set<String> = [languages[0]]
         var failed = false
 
-        let fields = fields + ["draft"]
         var r = FieldReader(base.fields, allowed: fields)
         _ = r.bool("draft")
         let primary = decode(&r, base.body, context)
@@ -413,6 +417,15 @@ public struct ContentLoader: Sendable {
         return (item, log.items)
     }
 
+    /// Whether the file at `path` is marked `draft: true`. Most files never mention drafts; only
+    /// those that do are parsed (their diagnostics are reported when they are read for real).
+    static func isDraftFile(atPath path: String) -> Bool {
+        guard let bytes = LocalFiles.read(path), bytes.containsSequence(Array("draft".utf8)) else { return false }
+        var ignored = DiagnosticLog()
+        guard let parsed = parseFile(atPath: path, display: path, log: &ignored) else { return false }
+        return isDraft(parsed.fields)
+    }
+
     static func isDraft(_ fields: YAMLValue) -> Bool {
         guard case let .mapping(entries) = fields.kind, let e = entries.first(where: { $0.key == "draft" }) else { return false }
         return ["true", "yes", "on"].contains(e.value.scalarText?.lowercased() ?? "")
@@ -425,27 +438,5 @@ public struct ContentLoader: Sendable {
             if let i = entries.firstIndex(where: { $0.key == o.key }) { entries[i] = o } else { entries.append(o) }
         }
         return YAMLValue(kind: .mapping(entries), position: translation.position)
-    }
-}
-
-/// The parsed files while items are decoded, shared read-only by the decoding threads. Their
-/// YAML trees are many small objects; `release` frees them on all cores instead of leaving
-/// that to whichever thread drops the last reference (a tenth of `check` on 10,000 files).
-final class SharedParse: @unchecked Sendable {
-    private(set) var files: [String: ContentLoader.ParsedFile]
-
-    init(_ files: [String: ContentLoader.ParsedFile]) { self.files = files }
-
-    func release() {
-        var trees: [ContentLoader.ParsedFile?] = Array(files.values)
-        files = [:]
-        trees.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            if Parallelism.serial || slots.count < 16 {
-                for i in slots.indices { slots[i] = nil }
-            } else {
-                DispatchQueue.concurrentPerform(iterations: slots.count) { i in slots[i] = nil }
-            }
-        }
     }
 }

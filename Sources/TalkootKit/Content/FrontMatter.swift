@@ -14,7 +14,7 @@ public struct FrontMatterFile: Sendable {
     public static func normalise(_ raw: String) -> String {
         var text = raw
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(13) {
+        if text.containsByte(13) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

@@ -6,7 +6,7 @@ import Yams
 /// every value (Yams' decoder only gives a coding path) and so that the rest of the pipeline
 /// never sees YAML features we do not allow (anchors, aliases, tags).
 public struct YAMLValue: Sendable {
-    public indirect enum Kind: Sendable {
+    public enum Kind: Sendable {
         /// `plain` is false for quoted scalars: `"03-18"` and `'yes'` stay text.
         case scalar(String, plain: Bool)
         case mapping([YAMLEntry])
@@ -58,7 +58,7 @@ public enum YAMLReader {
         // Source lines are needed only for messages and for finding '&' and '!' (anchors, tags);
         // most front matter has neither, so they are split only when needed.
         func sourceLines() -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        let mayHaveFeatures = text.utf8.contains(UInt8(ascii: "&")) || text.utf8.contains(UInt8(ascii: "!"))
+        let mayHaveFeatures = text.containsByte(UInt8(ascii: "&")) || text.containsByte(UInt8(ascii: "!"))
         let node: Node?
         do {
             let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)

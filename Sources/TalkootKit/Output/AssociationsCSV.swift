@@ -20,11 +20,13 @@ enum AssociationsCSV {
         "volunteer_tasks", "logo", "updated", "extra", "description_html",
     ]
 
-    static func file(_ records: [AssociationRecord]) -> OutputFile {
-        // Rows are written on all cores (AssociationRecord.all); the file is them in order.
+    /// The rows of one block of records, after the header in the first block. Rows are built
+    /// on all cores (AssociationRecord.all); the file is them in order.
+    static func pieces(_ records: [AssociationRecord], first: Bool) -> [[UInt8]] {
+        guard first else { return records.map(\.csv) }
         var header: [UInt8] = [0xEF, 0xBB, 0xBF]
         row(columns, into: &header)
-        return OutputFile(path: path, body: .chunks([header] + records.map(\.csv)))
+        return [header] + records.map(\.csv)
     }
 
     static func row(_ cells: [String], into out: inout [UInt8]) {

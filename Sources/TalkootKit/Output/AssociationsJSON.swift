@@ -11,23 +11,25 @@ import Foundation
 enum AssociationsJSON {
     static let path = "data/associations.json"
 
-    static func file(_ records: [AssociationRecord], generated: Day) -> OutputFile {
-        // Records are written on all cores (AssociationRecord.all); the file is them in order,
-        // with the separators as pieces of their own.
-        var chunks: [[UInt8]] = [Array("{\n  \"generated\": \"\(generated.iso)\",\n  \"associations\": ".utf8)]
-        chunks.reserveCapacity(records.count * 2 + 3)
-        if records.isEmpty {
+    /// The file's text for one block of records, as pieces: the opening with the first block,
+    /// the closing with the last. Records are built on all cores (AssociationRecord.all); the
+    /// separators are pieces of their own, so no record is copied.
+    static func pieces(_ records: [AssociationRecord], generated: Day, first: Bool, last: Bool) -> [[UInt8]] {
+        var chunks: [[UInt8]] = []
+        chunks.reserveCapacity(records.count * 2 + 4)
+        if first { chunks.append(Array("{\n  \"generated\": \"\(generated.iso)\",\n  \"associations\": ".utf8)) }
+        if first && last && records.isEmpty {
             chunks.append(Array("[]".utf8))
         } else {
-            let first = Array("[\n    ".utf8), next = Array(",\n    ".utf8)
+            let opening = Array("[\n    ".utf8), next = Array(",\n    ".utf8)
             for (i, r) in records.enumerated() {
-                chunks.append(i == 0 ? first : next)
+                chunks.append(first && i == 0 ? opening : next)
                 chunks.append(r.json)
             }
-            chunks.append(Array("\n  ]".utf8))
+            if last { chunks.append(Array("\n  ]".utf8)) }
         }
-        chunks.append(Array("\n}\n".utf8))
-        return OutputFile(path: path, body: .chunks(chunks))
+        if last { chunks.append(Array("\n}\n".utf8)) }
+        return chunks
     }
 }
 
@@ -38,13 +40,13 @@ struct AssociationRecord: Sendable {
     /// The CSV row, columns in `AssociationsCSV.columns` order, with its CRLF.
     var csv: [UInt8]
 
-    /// Records of every association, in slug order, built on all cores.
-    static func all(_ env: RenderEnvironment) -> [AssociationRecord] {
+    /// Records of `associations` (in slug order), built on all cores.
+    static func all(_ env: RenderEnvironment, _ associations: ArraySlice<Localized<Association>>) -> [AssociationRecord] {
         // Markdown with images pointing at absolute URLs: the export is read away from the site.
         let markdown = MarkdownRenderer(basePath: env.site.config.baseURL)
         let routes = env.routes
         let language = env.site.config.defaultLanguage
-        return env.site.associations.parallelMap { item in
+        return Array(associations).parallelMap { item in
             make(item, routes: routes, language: language, markdown: markdown)
         }
     }

@@ -2,15 +2,40 @@
 /// Each writer is its own type; this lists them in a fixed order. `sitemap.xml` is added by
 /// `SiteBuilder` itself (`Sitemap`).
 enum Exports {
+    /// Associations per block of the JSON and CSV exports.
+    static let block = 1000
+
+    /// Every export, each path once (for callers that keep the site in memory).
     static func files(_ env: RenderEnvironment) -> [OutputFile] {
-        let records = AssociationRecord.all(env)
-        // The writers are independent: run them side by side, keep their order.
+        var all = feeds(env)
+        associationFiles(env) { OutputFile.collect($0, into: &all) }
+        return all
+    }
+
+    /// The calendars and news feeds of every language, built side by side.
+    static func feeds(_ env: RenderEnvironment) -> [OutputFile] {
         let writers: [@Sendable () -> [OutputFile]] = [
-            { [AssociationsJSON.file(records, generated: env.site.today)] },
-            { [AssociationsCSV.file(records)] },
             { ICalendar.files(env) },
             { AtomFeed.files(env) },
         ]
         return writers.parallelMap(minimumCount: 2) { $0() }.flatMap { $0 }
+    }
+
+    /// `data/associations.json` and `.csv`, handed to `sink` a block of associations at a time:
+    /// the first block creates the files, the others are `.appended`. The records of 10,000
+    /// associations are 50 MB, which the build held at once on top of everything else.
+    static func associationFiles(_ env: RenderEnvironment, sink: ([OutputFile]) throws -> Void) rethrows {
+        let associations = env.site.associations
+        var start = 0
+        repeat {
+            let end = min(start + block, associations.count)
+            let records = AssociationRecord.all(env, associations[start..<end])
+            let first = start == 0, last = end == associations.count
+            let json = AssociationsJSON.pieces(records, generated: env.site.today, first: first, last: last)
+            let csv = AssociationsCSV.pieces(records, first: first)
+            try sink([OutputFile(path: AssociationsJSON.path, body: first ? .chunks(json) : .appended(json)),
+                      OutputFile(path: AssociationsCSV.path, body: first ? .chunks(csv) : .appended(csv))])
+            start = end
+        } while start < associations.count
     }
 }

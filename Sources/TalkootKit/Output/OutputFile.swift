@@ -9,6 +9,9 @@ public struct OutputFile: Sendable {
         /// The file's bytes in pieces, written one after another: the exports join one piece
         /// per association, which would otherwise be copied into one more buffer of tens of MB.
         case chunks([[UInt8]])
+        /// Pieces that go after what the file already holds: the association exports are
+        /// written in blocks, so that their tens of MB never sit in memory at once.
+        case appended([[UInt8]])
         /// Copied from a file (theme assets, images).
         case copy(URL)
     }
@@ -24,8 +27,21 @@ public struct OutputFile: Sendable {
     public var bytes: [UInt8]? {
         switch body {
         case let .bytes(b): return b
-        case let .chunks(c): return Array(c.joined())
+        case let .chunks(c), let .appended(c): return Array(c.joined())
         case .copy: return nil
+        }
+    }
+
+    /// Files as one list with each path once: `.appended` pieces join the file before them.
+    static func collect(_ batch: [OutputFile], into all: inout [OutputFile]) {
+        for file in batch {
+            guard case let .appended(more) = file.body else { all.append(file); continue }
+            guard let i = all.lastIndex(where: { $0.path == file.path }) else { all.append(OutputFile(path: file.path, body: .chunks(more))); continue }
+            switch all[i].body {
+            case let .chunks(c): all[i].body = .chunks(c + more)
+            case let .bytes(b): all[i].body = .chunks([b] + more)
+            default: all[i].body = .chunks(more)
+            }
         }
     }
 

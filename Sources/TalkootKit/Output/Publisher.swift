@@ -73,6 +73,7 @@ public struct Publisher: Sendable {
                 switch f.body {
                 case let .bytes(b): try Publisher.writeFile(path, [b])
                 case let .chunks(c): try Publisher.writeFile(path, c)
+                case let .appended(c): try Publisher.writeFile(path, c, appending: true)
                 case let .copy(src): try FileManager.default.copyItem(atPath: src.path, toPath: path)
                 }
                 return nil
@@ -106,13 +107,13 @@ public struct Publisher: Sendable {
     /// Plain POSIX write: Foundation's `Data.write` fsyncs every file, which made writing
     /// 20,000 pages take seconds. Durability is not needed here: the swap makes the build
     /// visible at once, and a crash before it leaves the last good site in place.
-    static func writeFile(_ path: String, _ chunks: [[UInt8]]) throws {
+    static func writeFile(_ path: String, _ chunks: [[UInt8]], appending: Bool = false) throws {
         #if canImport(Glibc)
         let sysWrite = Glibc.write
         #else
         let sysWrite = Darwin.write
         #endif
-        let fd = creat(path, 0o644)
+        let fd = appending ? open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644) : creat(path, 0o644)
         guard fd >= 0 else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         for chunk in chunks {

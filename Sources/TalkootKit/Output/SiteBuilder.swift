@@ -92,12 +92,13 @@ public struct SiteBuilder: Sendable {
     public static func files(site: Site, theme: Theme) -> ([OutputFile], Int) {
         var all: [OutputFile] = []
         var timings = StageTimings()
-        let pages = files(site: site, theme: theme, timings: &timings) { all += $0 }
+        let pages = files(site: site, theme: theme, timings: &timings) { OutputFile.collect($0, into: &all) }
         return (all, pages)
     }
 
     /// Renders every output file of a validated site in a fixed order and hands them to `sink`
-    /// in batches, so a caller that writes them need not hold the whole site in memory.
+    /// in batches of about `batch` item pages' worth of bytes (see `RenderEnvironment.pageWeight`),
+    /// so a caller that writes them need not hold the whole site in memory.
     /// Returns the number of HTML pages; `timings` gets the stages (`--timings`).
     public static func files(site: Site, theme: Theme, batch: Int = 256, timings: inout StageTimings,
                              sink: ([OutputFile]) throws -> Void) rethrows -> Int {
@@ -109,25 +110,40 @@ public struct SiteBuilder: Sendable {
         for id in ids { for l in site.config.languages { jobs.append((id, l)) } }
         var start = 0
         while start < jobs.count {
-            let slice = Array(jobs[start..<min(start + batch, jobs.count)])
+            // A batch is `batch` pages' worth of output: the directory's big listings go in
+            // batches of their own instead of all at once.
+            var end = start, weight = 0
+            while end < jobs.count {
+                let w = env.pageWeight(jobs[end].0)
+                if end > start && weight + w > batch { break }
+                weight += w
+                end += 1
+            }
+            let slice = Array(jobs[start..<end])
             let rendered = slice.parallelMap { job in
                 OutputFile(path: Routes.file(for: job.0.path(env.routes, job.1)), bytes: env.renderBytes(job.0, job.1))
             }
             timings.add("render pages", clock.lap())
             try sink(rendered)
             timings.add("write pages", clock.lap())
-            start += batch
+            start = end
         }
         let languages = site.config.languages
         let feeds: [@Sendable () -> [OutputFile]] = [
             { [OutputFile(path: "sitemap.xml", text: Sitemap.xml(pages: ids, routes: env.routes, languages: languages))] },
-            { Exports.files(env) },
+            { Exports.feeds(env) },
         ]
         var files = feeds.parallelMap(minimumCount: 2) { $0() }.flatMap { $0 }
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) { files.append(OutputFile(path: path, copyOf: url)) }
         timings.add("sitemap and exports", clock.lap())
         try sink(files)
+        files = []
         timings.add("write exports", clock.lap())
+        try Exports.associationFiles(env) { block in
+            timings.add("sitemap and exports", clock.lap())
+            try sink(block)
+            timings.add("write exports", clock.lap())
+        }
         return jobs.count
     }
 

@@ -123,6 +123,20 @@ extension RenderEnvironment {
         let body = theme.library.renderBytes([base, c], withTemplate: id.template) ?? []
         c["content"] = body
         let layout = site.config.layout == .fragment ? "fragment" : "layout"
-        return theme.library.renderBytes([base, c], withTemplate: layout) ?? body
+        let page = theme.library.renderBytes([base, c], withTemplate: layout) ?? body
+        // A buffer that grew by doubling can be almost twice its text: a directory page of
+        // 5 MB would keep 8 MB until it is written.
+        return page.capacity - page.count > 64 * 1024 ? page.withUnsafeBufferPointer { Array($0) } : page
+    }
+
+    /// About how many item pages' worth of bytes a page is: a directory page holds a card
+    /// (a twentieth of an item page) per association it lists. Used to size the write batches.
+    func pageWeight(_ id: PageID) -> Int {
+        switch id {
+        case .associations: return 1 + site.associations.count / 20
+        case let .associationFilter(filter, value):
+            return 1 + (index.filters[SiteIndex.FilterKey(filter: filter, value: value)]?.count ?? 0) / 20
+        default: return 1
+        }
     }
 }

@@ -4,28 +4,26 @@
 /// are errors, with a did-you-mean hint" or "URLs are http(s) only" is written once.
 public struct FieldReader {
     public private(set) var log = DiagnosticLog()
-    private var entries: [String: YAMLEntry] = [:]
-    private var order: [String] = []
+    /// The mapping's entries in written order. A front matter mapping has a few dozen at most,
+    /// so a scan beats building a dictionary for every file.
+    private var entries: [YAMLEntry] = []
     /// Where the mapping starts: missing fields are reported here.
     public let origin: SourcePosition
     /// Dotted path prefix of nested mappings, e.g. `contact_person.`.
     public let prefix: String
 
-    public init(_ value: YAMLValue, prefix: String = "", allowed: [String], requiredFile: String? = nil) {
+    public init(_ value: YAMLValue, prefix: String = "", allowed fieldNames: FieldNames, requiredFile: String? = nil) {
         origin = value.position
         self.prefix = prefix
         switch value.kind {
         case let .mapping(list):
-            for e in list {
-                entries[e.key] = e
-                order.append(e.key)
-            }
+            entries = list
         default:
             error(at: value.position, field: String(prefix.dropLast()), "expected \(prefix.isEmpty ? "front matter fields" : "a mapping of fields"), found \(value.typeName)")
         }
-        let all = Set(allowed + ["extra"])
-        for key in order where !all.contains(key) {
-            let e = entries[key]!
+        let allowed = fieldNames.list
+        for e in entries where !fieldNames.contains(e.key) {
+            let key = e.key
             error(at: e.keyPosition, field: prefix + key, "unknown field '\(prefix)\(key)'",
                   hint: Suggestion.closest(to: key, in: allowed).map { "did you mean '\($0)'? Fields here: \(allowed.joined(separator: ", ")); free fields go under 'extra:'" }
                       ?? "fields here: \(allowed.joined(separator: ", ")); free fields go under 'extra:'")
@@ -42,13 +40,23 @@ public struct FieldReader {
     }
     public mutating func absorb(_ other: FieldReader) { log.append(contentsOf: other.log.items) }
 
-    public func has(_ key: String) -> Bool { entries[key].map { !$0.value.isNull } ?? false }
-    public func position(of key: String) -> SourcePosition { entries[key]?.value.position ?? origin }
+    /// The entry for `key`; the last one if the key is written twice, as a dictionary would keep.
+    private func entry(_ key: String) -> YAMLEntry? {
+        var i = entries.count - 1
+        while i >= 0 {
+            if entries[i].key == key { return entries[i] }
+            i -= 1
+        }
+        return nil
+    }
+
+    public func has(_ key: String) -> Bool { entry(key).map { !$0.value.isNull } ?? false }
+    public func position(of key: String) -> SourcePosition { entry(key)?.value.position ?? origin }
     public func name(_ key: String) -> String { prefix + key }
 
     /// The raw value; reports a missing required field.
     public mutating func value(_ key: String, required: Bool = false) -> YAMLValue? {
-        guard let e = entries[key], !e.value.isNull else {
+        guard let e = entry(key), !e.value.isNull else {
             if required {
                 error(at: origin, field: name(key), "required field '\(name(key))' is missing")
             }
@@ -236,7 +244,7 @@ public struct FieldReader {
         return s
     }
 
-    public mutating func mapping(_ key: String, allowed: [String], required: Bool = false) -> FieldReader? {
+    public mutating func mapping(_ key: String, allowed: FieldNames, required: Bool = false) -> FieldReader? {
         guard let v = value(key, required: required) else { return nil }
         guard case .mapping = v.kind else {
             error(at: v.position, field: name(key), "'\(name(key))' must be a mapping (key: value lines), found \(v.typeName)")
@@ -265,7 +273,7 @@ public struct FieldReader {
 
     /// `extra:` is free for themes: kept as text values, never validated beyond that.
     public mutating func extra() -> [String: String] {
-        guard let v = entries["extra"]?.value, !v.isNull else { return [:] }
+        guard let v = entry("extra")?.value, !v.isNull else { return [:] }
         guard case let .mapping(list) = v.kind else {
             error(at: v.position, field: name("extra"), "'\(name("extra"))' must be a mapping of free fields (key: value lines), found \(v.typeName)")
             return [:]
@@ -300,4 +308,23 @@ public struct FieldReader {
             return nil
         }
     }
+}
+
+/// The fields a mapping may have (`extra:` always may), listed once per decoder: the set that
+/// answers "is this key known?" is built once, not for every file read.
+public struct FieldNames: ExpressibleByArrayLiteral, Sendable {
+    /// In the documented order, for "fields here: …" hints.
+    public let list: [String]
+    private let known: Set<String>
+
+    public init(_ list: [String]) {
+        self.list = list
+        known = Set(list + ["extra"])
+    }
+
+    public init(arrayLiteral elements: String...) { self.init(elements) }
+
+    public func contains(_ key: String) -> Bool { known.contains(key) }
+
+    public func adding(_ names: [String]) -> FieldNames { FieldNames(list + names) }
 }

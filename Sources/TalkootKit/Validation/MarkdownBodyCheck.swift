@@ -32,7 +32,7 @@ enum MarkdownBodyCheck {
 
         var out: [Diagnostic] = []
         // CommonMark (libcmark) has no tables: a GitHub-style table would show as '|' text.
-        if body.source.utf8.contains(UInt8(ascii: "|")) {
+        if body.source.containsByte(UInt8(ascii: "|")) {
             for (i, line) in lines().enumerated() {
                 let t = line.trimmingCharacters(in: .whitespaces)
                 if t.hasPrefix("|") && t.contains("---") && t.allSatisfy({ "|-: ".contains($0) }) {

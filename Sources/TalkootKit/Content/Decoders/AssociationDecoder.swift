@@ -1,6 +1,6 @@
 /// Content model, "Associations: content/associations/<slug>.md".
 enum AssociationDecoder {
-    static let fields = ["name", "summary", "sectors", "area", "register_number", "founded", "website", "email", "phone",
+    static let fields: FieldNames = ["name", "summary", "sectors", "area", "register_number", "founded", "website", "email", "phone",
                          "contact_person", "social", "target_groups", "languages", "meets_at", "activities", "membership",
                          "volunteers_wanted", "volunteer_tasks", "logo", "updated"]
 

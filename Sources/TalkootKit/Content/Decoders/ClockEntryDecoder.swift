@@ -1,6 +1,6 @@
 /// Content model, "Annual clock: content/clock/<slug>.md".
 enum ClockEntryDecoder {
-    static let fields = ["title", "kind", "date", "end_date", "time", "months", "place", "organizer", "registration", "related"]
+    static let fields: FieldNames = ["title", "kind", "date", "end_date", "time", "months", "place", "organizer", "registration", "related"]
 
     static func decode(_ r: inout FieldReader, body: MarkdownText, context: DecodeContext) -> ClockEntry? {
         let title = r.text("title", required: true)

@@ -1,6 +1,6 @@
 /// Content model, "Facilities: content/facilities/<slug>.md".
 enum FacilityDecoder {
-    static let fields = ["name", "address", "location", "owner", "capacity", "price", "accessibility", "accessibility_features",
+    static let fields: FieldNames = ["name", "address", "location", "owner", "capacity", "price", "accessibility", "accessibility_features",
                          "opening_hours", "who_may_book", "equipment", "booking", "booking_periods", "rules"]
 
     static func decode(_ r: inout FieldReader, body: MarkdownText, context: DecodeContext) -> Facility? {

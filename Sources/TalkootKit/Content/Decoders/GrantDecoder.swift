@@ -1,6 +1,6 @@
 /// Content model, "Grants: content/grants/<slug>.md".
 enum GrantDecoder {
-    static let fields = ["name", "provider", "sectors", "eligible", "amount", "budget", "application", "continuous", "apply_url",
+    static let fields: FieldNames = ["name", "provider", "sectors", "eligible", "amount", "budget", "application", "continuous", "apply_url",
                          "decision", "reporting", "contact"]
 
     static func decode(_ r: inout FieldReader, body: MarkdownText, context: DecodeContext) -> Grant? {

@@ -1,6 +1,6 @@
 /// Content model, "Liaisons: content/liaisons/<slug>.md".
 enum LiaisonDecoder {
-    static let fields = ["name", "role", "title", "organisation", "sectors", "phone", "email", "photo", "office_hours", "order"]
+    static let fields: FieldNames = ["name", "role", "title", "organisation", "sectors", "phone", "email", "photo", "office_hours", "order"]
 
     static func decode(_ r: inout FieldReader, body: MarkdownText, context: DecodeContext) -> Liaison? {
         let name = r.text("name", required: true)

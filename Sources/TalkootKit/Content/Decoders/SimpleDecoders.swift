@@ -1,6 +1,6 @@
 /// Content model, "News" and "Pages", and the landing page `index.md`.
 enum NewsDecoder {
-    static let fields = ["title", "date", "summary"]
+    static let fields: FieldNames = ["title", "date", "summary"]
     static func decode(_ r: inout FieldReader, body: MarkdownText, context: DecodeContext) -> NewsItem? {
         let title = r.text("title", required: true)
         let date = r.day("date", required: true)
@@ -11,7 +11,7 @@ enum NewsDecoder {
 }
 
 enum PageDecoder {
-    static let fields = ["title", "menu", "order"]
+    static let fields: FieldNames = ["title", "menu", "order"]
     static func decode(_ r: inout FieldReader, body: MarkdownText, context: DecodeContext) -> Page? {
         let title = r.text("title", required: true)
         let page = Page(title: title ?? "", menu: r.bool("menu") ?? false, order: r.int("order") ?? 1000, extra: r.extra(), body: body)
@@ -20,7 +20,7 @@ enum PageDecoder {
 }
 
 enum LandingDecoder {
-    static let fields = ["title"]
+    static let fields: FieldNames = ["title"]
     static func decode(_ r: inout FieldReader, body: MarkdownText, context: DecodeContext) -> LandingPage? {
         LandingPage(title: r.text("title"), body: body)
     }

@@ -1,6 +1,6 @@
 /// Content model, "content/site.yml" and "Sectors" (`content/sectors.yml`).
 enum SiteConfigDecoder {
-    static let fields = ["municipality", "title", "base_url", "languages", "layout", "theme", "contact_email", "edit_url",
+    static let fields: FieldNames = ["municipality", "title", "base_url", "languages", "layout", "theme", "contact_email", "edit_url",
                          "stale_after_days", "areas", "year", "allow_raw_html_in_pages", "statements"]
     /// Languages the default theme has strings for; others need a theme that provides them.
     static let knownLanguages = ["fi", "sv", "en"]
@@ -56,7 +56,7 @@ enum SiteConfigDecoder {
         var statements: [String: LocalizedText] = [:]
         if let v = r.value("statements"), case let .mapping(list) = v.kind {
             for e in list {
-                var sub = FieldReader(YAMLValue(kind: .mapping([e]), position: e.keyPosition), prefix: "statements.", allowed: FriendlyCriteria.ids)
+                var sub = FieldReader(YAMLValue(kind: .mapping([e]), position: e.keyPosition), prefix: "statements.", allowed: FieldNames(FriendlyCriteria.ids))
                 if let t = sub.localizedText(e.key, languages: languages) { statements[e.key] = t }
                 r.absorb(sub)
             }
