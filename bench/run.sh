@@ -159,8 +159,9 @@ for N in "${SIZES[@]}"; do
     PAGES=$(count_html "$SITE")
     note=""
     if [ "$N" = "$TARGET_N" ]; then
-      if le "$R_WALL" "$TARGET_BUILD_WALL" && le "$R_RSS" "$TARGET_BUILD_MIB"; then note="target ≤${TARGET_BUILD_WALL} s, ≤${TARGET_BUILD_MIB} MiB: ok"
-      else note="target ≤${TARGET_BUILD_WALL} s, ≤${TARGET_BUILD_MIB} MiB: MISSED"; fi
+      # Each target on its own: one can be met while the other is not.
+      if le "$R_WALL" "$TARGET_BUILD_WALL"; then note="target ≤${TARGET_BUILD_WALL} s: ok"; else note="target ≤${TARGET_BUILD_WALL} s: MISSED"; fi
+      if le "$R_RSS" "$TARGET_BUILD_MIB"; then note="$note; ≤${TARGET_BUILD_MIB} MiB: ok"; else note="$note; ≤${TARGET_BUILD_MIB} MiB: MISSED"; fi
     fi
     row "$N" "talkoot build" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "$note"
   else
