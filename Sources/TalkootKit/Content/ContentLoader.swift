@@ -2,9 +2,9 @@ import Foundation
 
 /// Reads `content/` into a validated `Site`, or the diagnostics that say why it cannot.
 ///
-/// Stages: list files → split front matter and parse YAML (in parallel) → decode site.yml and
-/// sectors → decode every item in every language (in parallel, references checked against the
-/// slugs known from file names).
+/// Stages: decode site.yml and sectors → list files → find drafts → parse and decode every item
+/// in every language, item by item on all cores (references checked against the slugs known
+/// from file names, drafts left out).
 public struct ContentLoader: Sendable {
     public var directory: URL
     /// How paths are shown in diagnostics, e.g. `content`.
