@@ -143,4 +143,49 @@ import Testing
         #expect(warning?.file == "themes/default/templates/home.mustache")
         #expect(warning?.message.contains("'nosuch'") == true)
     }
+
+    // MARK: - TemplateObject
+
+    /// Page contexts are `TemplateObject`s: they render exactly as the same values in
+    /// `[String: Any]` dictionaries, through nesting, lists, inverted sections and the stack.
+    @Test func templateObjectsRenderLikeDictionaries() throws {
+        let template = """
+        {{title}}|{{#person}}{{name}}/{{title}}/{{phone.display}}{{/person}}|{{person.phone.href}}
+        {{#items}}<{{name}}{{#current}}*{{/current}}{{^current}}-{{/current}}>{{/items}}{{^empty}}none{{/empty}}
+        {{#flag}}yes{{/flag}}{{^flag}}no{{/flag}}|{{count}}|{{.missing}}|{{#person}}{{.title}}{{/person}}
+        """
+        let dictionary: [String: Any] = [
+            "title": "Otsikko & <b>", "count": 3, "flag": true, "empty": [[String: Any]](),
+            "person": ["name": "Maija", "phone": ["display": "040 1", "href": "tel:+358401"] as [String: Any]] as [String: Any],
+            "items": [["name": "a", "current": true], ["name": "b", "current": false]] as [[String: Any]],
+        ]
+        var object: TemplateObject = ["title": "Otsikko & <b>", "count": 3, "flag": true, "empty": [TemplateObject]()]
+        var phone = TemplateObject()
+        phone["display"] = "040 1"
+        phone["href"] = "tel:+358401"
+        object["person"] = ["name": "Maija", "phone": phone] as TemplateObject
+        object["items"] = [["name": "a", "current": true], ["name": "b", "current": false]] as [TemplateObject]
+        var library = TemplateLibrary()
+        library.register(try Template(template), named: "main")
+        let expected = library.render(dictionary, withTemplate: "main")
+        #expect(library.render(object, withTemplate: "main") == expected)
+        #expect(expected?.hasPrefix("Otsikko &amp; &lt;b&gt;|Maija/Otsikko &amp; &lt;b&gt;/040 1|tel:+358401") == true)
+    }
+
+    /// Setting a name again replaces its value, setting nil removes it, and a copy is unaffected
+    /// by later changes (contexts shared between pages are copied, then changed).
+    @Test func templateObjectBehavesLikeADictionaryValue() throws {
+        var a: TemplateObject = ["x": "1", "y": "2"]
+        let shared = a
+        a["x"] = "3"
+        a["y"] = nil
+        a["z"] = "4"
+        #expect(a["x"] as? String == "3" && a["y"] == nil && a["z"] as? String == "4" && a.count == 2)
+        #expect(shared["x"] as? String == "1" && shared["y"] as? String == "2" && shared.count == 2)
+        #expect(try render("{{x}}{{y}}{{z}}", ["o": a]) == "")
+        var library = TemplateLibrary()
+        library.register(try Template("{{x}}{{y}}{{z}}"), named: "main")
+        #expect(library.render(a, withTemplate: "main") == "34")
+    }
 }
+

@@ -1,6 +1,6 @@
-/// Template contexts for single content items: plain `[String: Any]` dictionaries, the fastest
-/// input for swift-mustache. Every value from content goes out through `{{ }}` (escaped);
-/// only Markdown HTML from libcmark is inserted raw.
+/// Template contexts for single content items, as `TemplateObject`s (written like dictionary
+/// literals). Every value from content goes out through `{{ }}` (escaped); only Markdown HTML
+/// from libcmark is inserted raw.
 extension RenderEnvironment {
     /// The default language when `language` shows an untranslated item, else nil: templates
     /// write `lang="…"` on the item's own text so screen readers pronounce it right.
@@ -8,9 +8,9 @@ extension RenderEnvironment {
         item.isFallback(language) && language != item.defaultLanguage ? item.defaultLanguage : nil
     }
 
-    public func associationCard(_ item: Localized<Association>, _ language: String) -> [String: Any] {
+    public func associationCard(_ item: Localized<Association>, _ language: String) -> TemplateObject {
         let a = item.version(language)
-        var c: [String: Any] = [
+        var c: TemplateObject = [
             "slug": item.slug, "name": a.name, "summary": a.summary,
             "href": href(routes.item(.associations, item.slug, language)),
             "sectors": a.sectors.map { ["id": $0, "name": sectorName($0, language),
@@ -26,7 +26,7 @@ extension RenderEnvironment {
         return c
     }
 
-    public func associationDetail(_ item: Localized<Association>, _ language: String) -> [String: Any] {
+    public func associationDetail(_ item: Localized<Association>, _ language: String) -> TemplateObject {
         let a = item.version(language)
         var c = associationCard(item, language)
         c.reserveCapacity(c.count + 28)
@@ -39,7 +39,7 @@ extension RenderEnvironment {
         if let v = a.email { c["email"] = v }
         if let v = phone(a.phone) { c["phone"] = v }
         if let p = a.publicContactPerson {
-            var cp: [String: Any] = ["name": p.name]
+            var cp: TemplateObject = ["name": p.name]
             if let r = p.role { cp["role"] = r }
             if let e = p.email { cp["email"] = e }
             if let ph = phone(p.phone) { cp["phone"] = ph }
@@ -52,8 +52,8 @@ extension RenderEnvironment {
         c["social"] = a.social.map { ["name": $0.name.prefix(1).uppercased() + $0.name.dropFirst(), "url": $0.url] }
         c["hasSocial"] = !a.social.isEmpty
         c["meetsAt"] = a.meetsAt.compactMap { place(.facility($0), language) }
-        c["activities"] = a.activities.map { act -> [String: Any] in
-            var d: [String: Any] = ["name": act.name]
+        c["activities"] = a.activities.map { act -> TemplateObject in
+            var d: TemplateObject = ["name": act.name]
             if let w = act.when { d["when"] = w }
             if let p = place(act.place, language) { d["where"] = p }
             if !act.audience.isEmpty { d["audience"] = act.audience.map { targetGroupLabel($0, language) }.joined(separator: ", ") }
@@ -89,9 +89,9 @@ extension RenderEnvironment {
         return "mailto:\(site.config.contactEmail)?subject=\(URLEncoding.component(t("addMailSubject", language)))&body=\(URLEncoding.component(body))"
     }
 
-    public func liaisonCard(_ item: Localized<Liaison>, _ language: String) -> [String: Any] {
+    public func liaisonCard(_ item: Localized<Liaison>, _ language: String) -> TemplateObject {
         let l = item.version(language)
-        var c: [String: Any] = ["slug": item.slug, "name": l.name, "descriptionHTML": html(l.body),
+        var c: TemplateObject = ["slug": item.slug, "name": l.name, "descriptionHTML": html(l.body),
                                 "href": href(routes.item(.liaisons, item.slug, language))]
         if !l.extra.isEmpty { c["extra"] = l.extra }
         switch l.role {
@@ -109,9 +109,9 @@ extension RenderEnvironment {
         return c
     }
 
-    public func facilityCard(_ item: Localized<Facility>, _ language: String) -> [String: Any] {
+    public func facilityCard(_ item: Localized<Facility>, _ language: String) -> TemplateObject {
         let f = item.version(language)
-        var c: [String: Any] = ["slug": item.slug, "name": f.name, "address": f.address, "free": f.isFree,
+        var c: TemplateObject = ["slug": item.slug, "name": f.name, "address": f.address, "free": f.isFree,
                                 "href": href(routes.item(.facilities, item.slug, language)),
                                 "features": f.accessibilityFeatures.map { ["id": $0, "label": featureLabel($0, language)] },
                                 "dataFeatures": f.accessibilityFeatures.joined(separator: " "), "hasFeatures": !f.accessibilityFeatures.isEmpty]
@@ -122,7 +122,7 @@ extension RenderEnvironment {
         return c
     }
 
-    public func facilityDetail(_ item: Localized<Facility>, _ language: String) -> [String: Any] {
+    public func facilityDetail(_ item: Localized<Facility>, _ language: String) -> TemplateObject {
         let f = item.version(language)
         var c = facilityCard(item, language)
         c["descriptionHTML"] = html(f.body)
@@ -133,7 +133,7 @@ extension RenderEnvironment {
         c["equipment"] = f.equipment
         c["hasEquipment"] = !f.equipment.isEmpty
         if let b = f.booking {
-            var d: [String: Any] = [:]
+            var d: TemplateObject = [:]
             if let v = b.url { d["url"] = v }
             if let v = b.email { d["email"] = v }
             if let v = phone(b.phone) { d["phone"] = v }
@@ -161,7 +161,7 @@ extension RenderEnvironment {
         return c
     }
 
-    public func grantStatus(_ g: Grant, _ language: String) -> [String: Any] {
+    public func grantStatus(_ g: Grant, _ language: String) -> TemplateObject {
         switch AnnualClock.status(of: g, today: site.today) {
         case .continuous: return ["label": t("continuousApplication", language), "state": "continuous", "open": true]
         case let .open(until, time):
@@ -171,9 +171,9 @@ extension RenderEnvironment {
         }
     }
 
-    public func grantCard(_ item: Localized<Grant>, _ language: String) -> [String: Any] {
+    public func grantCard(_ item: Localized<Grant>, _ language: String) -> TemplateObject {
         let g = item.version(language)
-        var c: [String: Any] = ["slug": item.slug, "name": g.name, "href": href(routes.item(.grants, item.slug, language)),
+        var c: TemplateObject = ["slug": item.slug, "name": g.name, "href": href(routes.item(.grants, item.slug, language)),
                                 "status": grantStatus(g, language)]
         if let v = g.amount { c["amount"] = v }
         if let v = g.provider { c["provider"] = v }
@@ -182,7 +182,7 @@ extension RenderEnvironment {
         return c
     }
 
-    public func grantDetail(_ item: Localized<Grant>, _ language: String) -> [String: Any] {
+    public func grantDetail(_ item: Localized<Grant>, _ language: String) -> TemplateObject {
         let g = item.version(language)
         var c = grantCard(item, language)
         c["descriptionHTML"] = html(g.body)
@@ -211,8 +211,8 @@ extension RenderEnvironment {
         return out
     }
 
-    public func clockItem(_ i: ClockItem, _ language: String) -> [String: Any] {
-        var c: [String: Any] = ["id": i.id, "title": i.title, "kind": i.kind.rawValue, "kindLabel": kindLabel(i.kind, language),
+    public func clockItem(_ i: ClockItem, _ language: String) -> TemplateObject {
+        var c: TemplateObject = ["id": i.id, "title": i.title, "kind": i.kind.rawValue, "kindLabel": kindLabel(i.kind, language),
                                 "start": i.start.iso, "end": i.end.iso,
                                 "dates": i.wholeMonth ? t("month\(i.start.month)", language) : range(i.start, i.end)]
         if let tm = i.time { c["time"] = tm }
@@ -231,9 +231,9 @@ extension RenderEnvironment {
         return c
     }
 
-    public func clockEntryDetail(_ item: Localized<ClockEntry>, _ language: String) -> [String: Any] {
+    public func clockEntryDetail(_ item: Localized<ClockEntry>, _ language: String) -> TemplateObject {
         let e = item.version(language)
-        var c: [String: Any] = ["slug": item.slug, "title": e.title, "kindLabel": kindLabel(e.kind, language),
+        var c: TemplateObject = ["slug": item.slug, "title": e.title, "kindLabel": kindLabel(e.kind, language),
                                 "descriptionHTML": html(e.body)]
         switch e.when {
         case let .date(s, end): c["dates"] = spec(s, end, language)
@@ -243,7 +243,7 @@ extension RenderEnvironment {
         if let p = place(e.place, language) { c["place"] = p }
         if let o = person(e.organizer, language) { c["organizer"] = o }
         if let r = e.registration {
-            var d: [String: Any] = [:]
+            var d: TemplateObject = [:]
             if let u = r.url { d["url"] = u }
             if let dl = r.deadline { d["deadline"] = date(dl) }
             c["registration"] = d
@@ -252,7 +252,7 @@ extension RenderEnvironment {
         if let l = fallbackLang(item, language) { c["contentLang"] = l }
         if !e.extra.isEmpty { c["extra"] = e.extra }  // free fields for themes: {{extra.key}}
         c["hasRelated"] = !e.related.isEmpty
-        c["related"] = e.related.compactMap { ref -> [String: Any]? in
+        c["related"] = e.related.compactMap { ref -> TemplateObject? in
             let parts = ref.split(separator: "/", maxSplits: 1).map(String.init)
             guard parts.count == 2, let kind = ContentKind(rawValue: parts[0]) else { return nil }
             let name: String
@@ -270,9 +270,9 @@ extension RenderEnvironment {
         return c
     }
 
-    public func newsCard(_ item: Localized<NewsItem>, _ language: String) -> [String: Any] {
+    public func newsCard(_ item: Localized<NewsItem>, _ language: String) -> TemplateObject {
         let n = item.version(language)
-        var c: [String: Any] = ["slug": item.slug, "title": n.title, "date": date(n.date), "dateISO": n.date.iso,
+        var c: TemplateObject = ["slug": item.slug, "title": n.title, "date": date(n.date), "dateISO": n.date.iso,
                                 "href": href(routes.item(.news, item.slug, language))]
         if let s = n.summary { c["summary"] = s }
         if let l = fallbackLang(item, language) { c["contentLang"] = l }

@@ -5,7 +5,7 @@ extension RenderEnvironment {
     struct PageContent {
         var title: String
         var description: String
-        var context: [String: Any]
+        var context: TemplateObject
         /// Whether this language shows the default language's text.
         var fallback = false
         /// Content file behind the page, for the "edit in git" link.
@@ -20,7 +20,7 @@ extension RenderEnvironment {
         switch id {
         case .home:
             let landing = site.landing.version(language)
-            var c: [String: Any] = ["introHTML": html(landing.body)]
+            var c: TemplateObject = ["introHTML": html(landing.body)]
             if let l = site.liaisons.filter({ $0.primary.role == .liaison }).sorted(by: { $0.primary.order < $1.primary.order }).first {
                 c["liaison"] = liaisonCard(l, language)
             }
@@ -46,7 +46,7 @@ extension RenderEnvironment {
         case .liaisons:
             let sorted = site.liaisons.sorted { ($0.primary.order, $0.slug) < ($1.primary.order, $1.slug) }
             let groups: [(Liaison.Role, String)] = [(.liaison, "liaisonRoleLiaison"), (.agent, "liaisonRoleAgent"), (.sectorContact, "liaisonRoleSectorContact")]
-            let c: [String: Any] = ["groups": groups.compactMap { role, key -> [String: Any]? in
+            let c: TemplateObject = ["groups": groups.compactMap { role, key -> TemplateObject? in
                 let people = sorted.filter { $0.primary.role == role }
                 return people.isEmpty ? nil : ["id": role.rawValue, "heading": t(key, language), "people": people.map { liaisonCard($0, language) }]
             }]
@@ -67,11 +67,11 @@ extension RenderEnvironment {
 
         case .grants:
             let cards = site.grants.sorted { Collation.key($0.version(language).name) < Collation.key($1.version(language).name) }.map { grantCard($0, language) }
-            func state(_ c: [String: Any]) -> String { (c["status"] as? [String: Any])?["state"] as? String ?? "" }
-            let c: [String: Any] = ["open": cards.filter { state($0) == "open" }, "upcoming": cards.filter { state($0) == "upcoming" },
+            func state(_ c: TemplateObject) -> String { (c["status"] as? TemplateObject)?["state"] as? String ?? "" }
+            let c: TemplateObject = ["open": cards.filter { state($0) == "open" }, "upcoming": cards.filter { state($0) == "upcoming" },
                                     "continuous": cards.filter { state($0) == "continuous" }, "closed": cards.filter { state($0) == "closed" },
                                     "statusGroups": [("openNow", "open"), ("opensNext", "upcoming"), ("continuousApplication", "continuous"), ("closed", "closed")]
-                                        .compactMap { key, st -> [String: Any]? in
+                                        .compactMap { key, st -> TemplateObject? in
                                             let list = cards.filter { state($0) == st }
                                             return list.isEmpty ? nil : ["heading": t(key, language), "grants": list, "state": st]
                                         }]
@@ -136,9 +136,9 @@ extension RenderEnvironment {
         }
     }
 
-    func sectionLinks(_ language: String) -> [[String: Any]] { sectionLinkCache[language]?.value ?? makeSectionLinks(language) }
+    func sectionLinks(_ language: String) -> [TemplateObject] { sectionLinkCache[language] ?? makeSectionLinks(language) }
 
-    func makeSectionLinks(_ language: String) -> [[String: Any]] {
+    func makeSectionLinks(_ language: String) -> [TemplateObject] {
         let sections: [(Routes.Section, String, String)] = [
             (.associations, "associations", "sectionsAssociations"), (.liaisons, "liaisons", "sectionsLiaisons"),
             (.facilities, "facilities", "sectionsFacilities"), (.grants, "grants", "sectionsGrants"),
@@ -160,7 +160,7 @@ extension RenderEnvironment {
         let initials = cardInitial[language] ?? []
 
         // A–Ö groups with the cards as pre-rendered HTML (see RenderEnvironment.cardHTML).
-        var letters: [[String: Any]] = []
+        var letters: [TemplateObject] = []
         var currentLetter = ""
         var bucket = ""
         for i in members {
@@ -175,7 +175,7 @@ extension RenderEnvironment {
         if !bucket.isEmpty { letters.append(["letter": currentLetter, "cardsHTML": bucket]) }
 
         // The sector overview only on the unfiltered directory: filter pages list one selection.
-        var bySector: [[String: Any]] = []
+        var bySector: [TemplateObject] = []
         if current == nil {
             for sector in site.sectors {
                 let ids = index.directory(SiteIndex.FilterKey(filter: .sector, value: sector.id), language)
@@ -188,14 +188,14 @@ extension RenderEnvironment {
 
         // Filter groups: links to static filter pages (work without JavaScript).
         let dims: [(Routes.Filter, String)] = [(.sector, "sector"), (.area, "area"), (.targetGroup, "targetGroups"), (.language, "activityLanguages")]
-        let groups: [[String: Any]] = dims.compactMap { f, key in
-            let opts = index.filterList.filter { $0.filter == f }.map { k -> [String: Any] in
+        let groups: [TemplateObject] = dims.compactMap { f, key in
+            let opts = index.filterList.filter { $0.filter == f }.map { k -> TemplateObject in
                 ["label": filterLabel(f, k.value, language), "href": href(routes.filter(f, value: k.value, language)), "value": k.value ?? "",
                  "current": current == k, "count": index.filters[k]?.count ?? 0]
             }
             return opts.isEmpty ? nil : ["label": t(key, language), "dimension": f.rawValue, "options": opts]
         }
-        var c: [String: Any] = ["heading": heading, "count": members.count, "bySector": bySector, "hasBySector": !bySector.isEmpty,
+        var c: TemplateObject = ["heading": heading, "count": members.count, "bySector": bySector, "hasBySector": !bySector.isEmpty,
                                 "letters": letters, "filterGroups": groups, "allHref": href(routes.section(.associations, language)),
                                 "isFiltered": current != nil, "addAssociationHref": addAssociationHref(language)]
         let volunteers = SiteIndex.FilterKey(filter: .volunteers, value: nil)
@@ -221,7 +221,7 @@ extension RenderEnvironment {
     func clockPage(_ language: String) -> PageContent {
         let year = site.clockYear
         let items = AnnualClock.items(site, language: language, year: year)
-        let months: [[String: Any]] = (1...12).map { m in
+        let months: [TemplateObject] = (1...12).map { m in
             let inMonth = items.filter { $0.start.year == year && $0.start.month == m || ($0.start < Day(year: year, month: m, day: 1) && $0.end >= Day(year: year, month: m, day: 1) && m == 1) }
             return ["number": m, "name": t("month\(m)", language), "items": inMonth.map { clockItem($0, language) }, "empty": inMonth.isEmpty,
                     "anchor": "m\(m)"]
@@ -231,7 +231,7 @@ extension RenderEnvironment {
                                kindLabels: Dictionary(uniqueKeysWithValues: kinds.map { ($0, kindLabel($0, language)) }),
                                title: "\(t("clockWheel", language)) \(year)", todayLabel: t("today", language)).svg()
         let icsPath = routes.prefix(language) + "vuosikello.ics"
-        let c: [String: Any] = ["year": String(year), "months": months, "wheelSVG": wheel,
+        let c: TemplateObject = ["year": String(year), "months": months, "wheelSVG": wheel,
                                 "legend": kinds.map { ["kind": $0.rawValue, "label": kindLabel($0, language)] },
                                 "icsHref": href(icsPath), "webcalHref": Routes.webcal(routes.absolute(icsPath))]
         return PageContent(title: "\(t("clock", language)) \(year)", description: t("clockIntro", language), context: c)
@@ -246,15 +246,15 @@ extension RenderEnvironment {
             "grants": f.grantProgrammes > 0 ? t("proofGrants", language, ["count": String(f.grantProgrammes), "sum": euros(f.grantBudget)]) : nil,
             "communication": t("proofCommunication", language, ["associations": String(site.associations.count), "news": String(site.news.count)]),
         ]
-        let criteria: [[String: Any]] = FriendlyCriteria.ids.map { id in
+        let criteria: [TemplateObject] = FriendlyCriteria.ids.map { id in
             let proof = proofs[id] ?? nil
-            var c: [String: Any] = ["id": id, "label": t("criterion" + id.prefix(1).uppercased() + id.dropFirst(), language)]
+            var c: TemplateObject = ["id": id, "label": t("criterion" + id.prefix(1).uppercased() + id.dropFirst(), language)]
             if let proof { c["proof"] = proof }
             if let s = statement(id) { c["statement"] = s }
             if proof == nil && statement(id) == nil { c["notDescribed"] = t("notDescribed", language) }
             return c
         }
-        let c: [String: Any] = [
+        let c: TemplateObject = [
             "criteria": criteria, "total": site.associations.count, "volunteers": f.lookingForVolunteers, "updatedLastYear": f.updatedLastYear,
             "perSector": f.perSector.map { ["name": sectorName($0.0, language), "count": $0.1, "href": href(routes.filter(.sector, value: $0.0, language))] },
             "perArea": f.perArea.map { ["name": $0.0, "count": $0.1] },

@@ -3,9 +3,9 @@ extension RenderEnvironment {
     /// The frame values that are the same on every page of a language (strings, site names,
     /// footer and feed links). Built once per build; a page renders with it as the outermost
     /// context, under its own values (see `render`).
-    func frameBase(_ language: String) -> [String: Any] {
+    func frameBase(_ language: String) -> TemplateObject {
         let cfg = site.config
-        var c: [String: Any] = [:]
+        var c: TemplateObject = [:]
         c["lang"] = language
         c["t"] = strings[language] ?? [:]
         c["siteTitle"] = cfg.title.text(language)
@@ -30,7 +30,7 @@ extension RenderEnvironment {
     }
 
     /// The frame values of one page: metadata, language versions, navigation state.
-    func frame(_ id: PageID, _ language: String, _ pc: PageContent) -> [String: Any] {
+    func frame(_ id: PageID, _ language: String, _ pc: PageContent) -> TemplateObject {
         let cfg = site.config
         let path = id.path(routes, language)
         var c = pc.context
@@ -44,7 +44,7 @@ extension RenderEnvironment {
         c["ogType"] = pc.ogType
         c["alternates"] = cfg.languages.map { ["hreflang": $0, "href": routes.absolute(id.path(routes, $0))] }
             + [["hreflang": "x-default", "href": routes.absolute(id.path(routes, cfg.defaultLanguage))]]
-        c["languageLinks"] = cfg.languages.count < 2 ? [] : cfg.languages.map { l -> [String: Any] in
+        c["languageLinks"] = cfg.languages.count < 2 ? [] : cfg.languages.map { l -> TemplateObject in
             ["code": l, "label": strings[l]?["languageName"] ?? l, "href": href(id.path(routes, l)), "current": l == language]
         }
         c["nav"] = navigation(id, language, here: href(path))
@@ -63,10 +63,10 @@ extension RenderEnvironment {
 
     /// The navigation of a page. An item page (an association, a facility, …) is never itself a
     /// navigation target, so its navigation depends only on its section: built once per build.
-    func navigation(_ id: PageID, _ language: String, here: String) -> [[String: Any]] {
+    func navigation(_ id: PageID, _ language: String, here: String) -> [TemplateObject] {
         switch id {
         case .association, .associationFilter, .facility, .grant, .clockEntry, .newsItem:
-            if let cached = navigationCache[language + "/" + (currentSection(id)?.rawValue ?? "")] { return cached.value }
+            if let cached = navigationCache[language + "/" + (currentSection(id)?.rawValue ?? "")] { return cached }
         default: break
         }
         return makeNavigation(id, language, here: here)
@@ -75,8 +75,8 @@ extension RenderEnvironment {
     /// Item pages of every section, for `navigationCache`.
     static let itemPageKinds: [PageID] = [.association(""), .facility(""), .grant(""), .clockEntry(""), .newsItem("")]
 
-    func makeNavigation(_ id: PageID, _ language: String, here: String) -> [[String: Any]] {
-        var nav: [[String: Any]] = [["label": t("home", language), "href": href(routes.section(.home, language)), "current": id == .home]]
+    func makeNavigation(_ id: PageID, _ language: String, here: String) -> [TemplateObject] {
+        var nav: [TemplateObject] = [["label": t("home", language), "href": href(routes.section(.home, language)), "current": id == .home]]
         let current = currentSection(id)
         nav += sectionLinks(language).map { l in
             var l = l
@@ -84,16 +84,16 @@ extension RenderEnvironment {
             return l
         }
         let menuPages = site.pages.filter { $0.primary.menu }.sorted { ($0.primary.order, $0.slug) < ($1.primary.order, $1.slug) }
-        nav += menuPages.map { p -> [String: Any] in
+        nav += menuPages.map { p -> TemplateObject in
             var current = false
             if case let .page(s) = id { current = s == p.slug }
-            var item: [String: Any] = ["label": p.version(language).title, "href": href(routes.item(.pages, p.slug, language)), "current": current]
+            var item: TemplateObject = ["label": p.version(language).title, "href": href(routes.item(.pages, p.slug, language)), "current": current]
             if let l = fallbackLang(p, language) { item["contentLang"] = l }
             return item
         }
         nav.append(["label": t("search", language), "href": href(routes.section(.search, language)), "current": id == .search])
         // aria-current: "page" on the link to this very page, "true" on the section it belongs to.
-        return nav.map { l -> [String: Any] in
+        return nav.map { l -> TemplateObject in
             var l = l
             if l["current"] as? Bool == true { l["ariaCurrent"] = (l["href"] as? String) == here ? "page" : "true" }
             return l
@@ -119,7 +119,7 @@ extension RenderEnvironment {
     public func renderBytes(_ id: PageID, _ language: String) -> [UInt8] {
         let pc = content(id, language)
         var c = frame(id, language, pc)
-        let base: Any = frameBaseCache[language]?.value ?? frameBase(language)
+        let base: Any = frameBaseCache[language] ?? frameBase(language)
         let body = theme.library.renderBytes([base, c], withTemplate: id.template) ?? []
         c["content"] = body
         let layout = site.config.layout == .fragment ? "fragment" : "layout"

@@ -19,11 +19,11 @@ public struct RenderEnvironment: Sendable {
     /// The A–Ö letter each association is listed under, per language (by index).
     public var cardInitial: [String: [String]] = [:]
     /// The section links of the landing page and the navigation, per language.
-    var sectionLinkCache: [String: SharedContext<[[String: Any]]>] = [:]
+    var sectionLinkCache: [String: [TemplateObject]] = [:]
     /// `frameBase` per language.
-    var frameBaseCache: [String: SharedContext<[String: Any]>] = [:]
+    var frameBaseCache: [String: TemplateObject] = [:]
     /// The navigation of item pages, by "language/section".
-    var navigationCache: [String: SharedContext<[[String: Any]]>] = [:]
+    var navigationCache: [String: [TemplateObject]] = [:]
 
     public init(site: Site, theme: Theme) {
         self.site = site
@@ -38,11 +38,11 @@ public struct RenderEnvironment: Sendable {
         privacyPage = ["tietosuojaseloste", "privacy-notice", "dataskyddsbeskrivning", "privacy"].first { slugs.contains($0) }
         index = SiteIndex(site: site)
         for language in site.config.languages {
-            sectionLinkCache[language] = SharedContext(makeSectionLinks(language))
-            frameBaseCache[language] = SharedContext(frameBase(language))
+            sectionLinkCache[language] = makeSectionLinks(language)
+            frameBaseCache[language] = frameBase(language)
             for id in RenderEnvironment.itemPageKinds {
                 // An empty address matches no navigation link, as no item page is one.
-                navigationCache[language + "/" + (currentSection(id)?.rawValue ?? "")] = SharedContext(makeNavigation(id, language, here: ""))
+                navigationCache[language + "/" + (currentSection(id)?.rawValue ?? "")] = makeNavigation(id, language, here: "")
             }
         }
         let env = self
@@ -151,11 +151,11 @@ public struct RenderEnvironment: Sendable {
         site.sector(id)?.name.text(language) ?? id
     }
 
-    public func phone(_ p: PhoneNumber?) -> [String: Any]? {
+    public func phone(_ p: PhoneNumber?) -> TemplateObject? {
         p.map { ["display": $0.display, "href": "tel:" + $0.international] }
     }
 
-    public func place(_ p: PlaceRef?, _ language: String) -> [String: Any]? {
+    public func place(_ p: PlaceRef?, _ language: String) -> TemplateObject? {
         switch p {
         case let .facility(slug)?:
             let name = facility(slug)?.version(language).name ?? slug
@@ -165,7 +165,7 @@ public struct RenderEnvironment: Sendable {
         }
     }
 
-    public func person(_ p: PersonRef?, _ language: String) -> [String: Any]? {
+    public func person(_ p: PersonRef?, _ language: String) -> TemplateObject? {
         switch p {
         case let .liaison(slug)?:
             let name = liaison(slug)?.version(language).name ?? slug
@@ -178,11 +178,4 @@ public struct RenderEnvironment: Sendable {
     public func areaSlug(_ area: String) -> String { index.areaSlugs[area] ?? Slug.make(from: area) }
 
     public func imageHref(_ i: ImageRef?) -> String? { i.map { href($0.path) } }
-}
-
-/// Template data built once and then only read, by every rendering thread: `[String: Any]`
-/// cannot say it is `Sendable`, but a value nobody mutates is safe to share.
-struct SharedContext<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

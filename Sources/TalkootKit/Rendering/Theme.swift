@@ -94,7 +94,7 @@ public struct Theme: Sendable {
         return merged
     }
 
-    public func render(_ context: [String: Any], template: String) -> String? {
+    public func render(_ context: TemplateObject, template: String) -> String? {
         library.render(context, withTemplate: template)
     }
 }

@@ -98,6 +98,8 @@ struct TemplatePath: Sendable, Equatable {
     let names: [String]
     /// `{{.x}}`: look in the current object only, do not climb the context stack.
     let anchored: Bool
+    /// `TemplateObject.hash` of each name, computed once here rather than at every lookup.
+    let hashes: [UInt64]
 
     init(_ text: String) {
         if text == "." {
@@ -107,6 +109,7 @@ struct TemplatePath: Sendable, Equatable {
             anchored = text.hasPrefix(".")
             names = text.split(separator: ".", omittingEmptySubsequences: true).map(String.init)
         }
+        hashes = names.map(TemplateObject.hash)
     }
 }
 

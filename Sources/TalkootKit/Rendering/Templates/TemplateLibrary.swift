@@ -16,8 +16,8 @@ public struct TemplateLibrary: Sendable {
         Set((templates[name]?.partialNames ?? []).filter { templates[$0] == nil }).sorted()
     }
 
-    /// Renders the named template with `context` (nested `[String: Any]` dictionaries, arrays,
-    /// strings, booleans and numbers); nil when there is no such template.
+    /// Renders the named template with `context` (nested `TemplateObject`s or `[String: Any]`
+    /// dictionaries, arrays, strings, booleans and numbers); nil when there is no such template.
     public func render(_ context: Any, withTemplate name: String) -> String? {
         renderBytes(context, withTemplate: name).map { String(decoding: $0, as: UTF8.self) }
     }
@@ -57,6 +57,7 @@ struct TemplateRenderer {
     static let maximumDepth = 64
 
     private enum Frame {
+        case template(TemplateObject)
         case object([String: Any])
         case table([String: String])
         /// A string, number or list pushed by a section: it has no named children.
@@ -114,6 +115,7 @@ struct TemplateRenderer {
         if inverted {
             switch value {
             case let .bool(b): if !b { render(t, body) }
+            case let .templates(l): if l.isEmpty { render(t, body) }
             case let .objects(l): if l.isEmpty { render(t, body) }
             case let .tables(l): if l.isEmpty { render(t, body) }
             case let .texts(l): if l.isEmpty { render(t, body) }
@@ -124,6 +126,7 @@ struct TemplateRenderer {
         }
         switch value {
         case let .bool(b): if b { render(t, body) }
+        case let .templates(l): for item in l { renderPushed(Frame.template(item), t, body) }
         case let .objects(l): for item in l { renderPushed(Frame.object(item), t, body) }
         case let .tables(l): for item in l { renderPushed(Frame.table(item), t, body) }
         case let .texts(l): for item in l { renderPushed(Frame.leaf(.string(item)), t, body) }
@@ -149,6 +152,7 @@ struct TemplateRenderer {
 
     private mutating func push(_ value: ContextValue) {
         switch value {
+        case let .template(o): stack.append(.template(o))
         case let .object(d): stack.append(.object(d))
         case let .strings(d): stack.append(.table(d))
         default: stack.append(.leaf(value))
@@ -160,27 +164,31 @@ struct TemplateRenderer {
     private func lookup(_ path: TemplatePath) -> ContextValue? {
         guard let first = path.names.first else {
             switch stack[stack.count - 1] {
+            case let .template(o): return .template(o)
             case let .object(d): return .object(d)
             case let .table(d): return .strings(d)
             case let .leaf(v): return v
             }
         }
-        var found: Any?
+        var found: ContextValue?
         var i = stack.count - 1
+        let firstHash = path.hashes[0]
         while i >= 0 {
             switch stack[i] {
-            case let .object(d): found = d[first]
-            case let .table(d): found = d[first]
+            case let .template(o): found = o.value(first, hash: firstHash)
+            case let .object(d): found = d[first].map(ContextValue.init)
+            case let .table(d): found = d[first].map(ContextValue.string)
             case .leaf: break
             }
             if found != nil || path.anchored { break }
             i -= 1
         }
-        guard var value = found.map(ContextValue.init) else { return nil }
+        guard var value = found else { return nil }
         var k = 1
         while k < path.names.count {
             if case .optional = value, let inner = value.unwrapped { value = inner }
             switch value {
+            case let .template(o): guard let v = o.value(path.names[k], hash: path.hashes[k]) else { return nil }; value = v
             case let .object(d): guard let v = d[path.names[k]] else { return nil }; value = ContextValue(v)
             case let .strings(d): guard let v = d[path.names[k]] else { return nil }; value = .string(v)
             default: return nil
@@ -237,6 +245,9 @@ enum ContextValue {
     /// UTF-8 text, such as a rendered page body.
     case bytes([UInt8])
     case bool(Bool)
+    /// Objects and lists of them built for templates (`TemplateObject`).
+    case template(TemplateObject)
+    case templates([TemplateObject])
     case object([String: Any])
     case strings([String: String])
     /// Arrays: of objects, of string tables, of strings, of anything else.
@@ -244,14 +255,17 @@ enum ContextValue {
     case tables([[String: String]])
     case texts([String])
     case list([Any])
-    /// An `Optional` that ended up inside an `Any`.
-    case optional(Any)
+    /// An `Optional` that ended up inside an `Any`. Boxed (`indirect`), as is `other`, so that
+    /// the enum stays as small as its other payloads and copies cheaply.
+    indirect case optional(Any)
     /// Numbers and anything else: written with `String(describing:)`, truthy in sections.
-    case other(Any)
+    indirect case other(Any)
 
     init(_ value: Any) {
         let type = Swift.type(of: value)
         if type == String.self { self = .string(value as! String) }
+        else if type == TemplateObject.self { self = .template(value as! TemplateObject) }
+        else if type == [TemplateObject].self { self = .templates(value as! [TemplateObject]) }
         else if type == [String: Any].self { self = .object(value as! [String: Any]) }
         else if type == Bool.self { self = .bool(value as! Bool) }
         else if type == [UInt8].self { self = .bytes(value as! [UInt8]) }
@@ -278,6 +292,8 @@ enum ContextValue {
         case let .string(v): return v
         case let .bytes(v): return v
         case let .bool(v): return v
+        case let .template(v): return v
+        case let .templates(v): return v
         case let .object(v): return v
         case let .strings(v): return v
         case let .objects(v): return v
