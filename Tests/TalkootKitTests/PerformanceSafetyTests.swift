@@ -107,4 +107,16 @@ import Testing
         #expect(all.map(\.path) == ["a", "b"])
         #expect(all.map(\.bytes) == [[1, 3, 4], [2, 5]])
     }
+
+    /// The scalar fast path of `Collation.key` (names below U+0300) gives the keys the
+    /// character-by-character path gives: decomposed "a\u{308}" takes the slow path and must
+    /// sort with precomposed "ä", and Finnish names sort … Z Å Ä Ö, "Zeta" before "Åbo".
+    @Test func collationKeysAreTheSameOnBothPaths() {
+        #expect(Collation.key("Äänekoski") == Collation.key("A\u{308}a\u{308}nekoski"))
+        #expect(Collation.key("Åbo Öljy") == "{bo }ljy")
+        #expect(Collation.key("Café Über") == "cafe yber")
+        let names = ["Öljy", "Zeta", "Äänekoski", "Ålands", "Aapo", "Ärrä", "Øst", "Æble"]
+        #expect(names.sorted { CollationKey($0) < CollationKey($1) } == ["Aapo", "Zeta", "Ålands", "Æble", "Ärrä", "Äänekoski", "Öljy", "Øst"])
+    }
 }
+

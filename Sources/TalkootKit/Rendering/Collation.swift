@@ -1,12 +1,33 @@
 /// Sorting names the way Finnish and Swedish readers expect: … X Y Z Å Ä Ö.
 public enum Collation {
+    /// A name's sort key: lowercased, accents dropped, and å, ä, ö as the three characters that
+    /// follow "z" in ASCII ("{", "|", "}"), so that "Zeta" sorts before "Åbo" (with "z" and a
+    /// control character, as before, every Å-, Ä- and Ö-name came before "Za…").
     public static func key(_ name: String) -> String {
+        let lower = name.lowercased()
+        // Below U+0300 (Latin letters; combining marks start there) every character is one
+        // scalar, so the same mapping can run on scalars, without grapheme breaking.
+        if lower.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
+            var out = String.UnicodeScalarView()
+            for u in lower.unicodeScalars {
+                switch u {
+                case "å": out.append("{")
+                case "ä", "æ": out.append("|")
+                case "ö", "ø": out.append("}")
+                case "é", "è", "ê", "ë": out.append("e")
+                case "á", "à", "â": out.append("a")
+                case "ü": out.append("y")
+                default: out.append(u)
+                }
+            }
+            return String(out)
+        }
         var out = ""
-        for c in name.lowercased() {
+        for c in lower {
             switch c {
-            case "å": out += "z\u{1}"
-            case "ä", "æ": out += "z\u{2}"
-            case "ö", "ø": out += "z\u{3}"
+            case "å": out += "{"
+            case "ä", "æ": out += "|"
+            case "ö", "ø": out += "}"
             case "é", "è", "ê", "ë": out += "e"
             case "á", "à", "â": out += "a"
             case "ü": out += "y"

@@ -26,9 +26,22 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
 
     public init() {}
 
+    /// A literal's names are distinct (the compiler's dictionary literals require it too),
+    /// so they are appended without looking for an earlier one.
     public init(dictionaryLiteral elements: (String, Any)...) {
-        reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        var keys: [String] = [], hashes: [UInt64] = [], values: [ContextValue] = []
+        keys.reserveCapacity(elements.count)
+        hashes.reserveCapacity(elements.count)
+        values.reserveCapacity(elements.count)
+        for (key, value) in elements {
+            assert(!keys.contains(key), "duplicate name '\(key)' in a TemplateObject literal")
+            keys.append(key)
+            hashes.append(TemplateObject.hash(key))
+            values.append(ContextValue(value))
+        }
+        storage.keys = keys
+        storage.hashes = hashes
+        storage.values = values
     }
 
     public var count: Int { storage.keys.count }
@@ -74,9 +87,17 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
     }
 
     private func index(of key: String, hash: UInt64) -> Int? {
-        let s = storage
-        return s.hashes.withUnsafeBufferPointer { h in
-            for i in h.indices where h[i] == hash && s.keys[i] == key { return i }
+        // Local copies: each access to a class's stored property is checked for exclusivity.
+        let hashes = storage.hashes
+        return hashes.withUnsafeBufferPointer { h in
+            var i = 0
+            while i < h.count {
+                if h[i] == hash {
+                    let keys = storage.keys
+                    if keys[i] == key { return i }
+                }
+                i += 1
+            }
             return nil
         }
     }
