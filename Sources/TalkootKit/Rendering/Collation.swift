@@ -6,36 +6,27 @@ public enum Collation {
     public static func key(_ name: String) -> String {
         let lower = name.lowercased()
         // Below U+0300 (Latin letters; combining marks start there) every character is one
-        // scalar, so the same mapping can run on scalars, without grapheme breaking.
+        // scalar, so the mapping can run on scalars, without grapheme breaking.
         if lower.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
-            var out = String.UnicodeScalarView()
+            var out = ""
             for u in lower.unicodeScalars {
-                switch u {
-                case "å": out.append("{")
-                case "ä", "æ": out.append("|")
-                case "ö", "ø": out.append("}")
-                case "é", "è", "ê", "ë": out.append("e")
-                case "á", "à", "â": out.append("a")
-                case "ü": out.append("y")
-                default: out.append(u)
-                }
+                if u.isASCII { out.unicodeScalars.append(u) } else if let r = keyLetters[u] { out += r } else { out.unicodeScalars.append(u) }
             }
-            return String(out)
+            return out
         }
+        // Characters compare by canonical equivalence: a decomposed "a\u{308}" is "ä" too.
         var out = ""
         for c in lower {
-            switch c {
-            case "å": out += "{"
-            case "ä", "æ": out += "|"
-            case "ö", "ø": out += "}"
-            case "é", "è", "ê", "ë": out += "e"
-            case "á", "à", "â": out += "a"
-            case "ü": out += "y"
-            default: out.append(c)
-            }
+            if let r = keyLetters.first(where: { Character($0.key) == c })?.value { out += r } else { out.append(c) }
         }
         return out
     }
+
+    /// The letters a sort key writes differently, lowercase: the rest stand for themselves.
+    private static let keyLetters: [Unicode.Scalar: String] = [
+        "å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}",
+        "é": "e", "è": "e", "ê": "e", "ë": "e", "á": "a", "à": "a", "â": "a", "ü": "y",
+    ]
 
     /// The letter an item is listed under in an A–Ö index.
     public static func initial(_ name: String) -> String {
