@@ -342,6 +342,11 @@ public struct ContentLoader: Sendable {
             log.append(Diagnostic(file: display, message: "the file cannot be read"))
             return nil
         }
+        return parse(data, display: display, log: &log)
+    }
+
+    /// A file's bytes as front matter and body.
+    static func parse(_ data: [UInt8], display: String, log: inout DiagnosticLog) -> ParsedFile? {
         guard let raw = String(validating: data, as: UTF8.self) else {
             log.append(Diagnostic(file: display, message: "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor"))
             return nil
@@ -422,7 +427,7 @@ public struct ContentLoader: Sendable {
     static func isDraftFile(atPath path: String) -> Bool {
         guard let bytes = LocalFiles.read(path), bytes.containsSequence(Array("draft".utf8)) else { return false }
         var ignored = DiagnosticLog()
-        guard let parsed = parseFile(atPath: path, display: path, log: &ignored) else { return false }
+        guard let parsed = parse(bytes, display: path, log: &ignored) else { return false }
         return isDraft(parsed.fields)
     }
 
