@@ -324,17 +324,57 @@ import Testing
         #expect(withDrafts.site?.associations.last?.version("sv").name == "Ny")
     }
 
-    /// Drafts are found before any item is decoded, so a reference to one fails like a reference
-    /// to a missing file, and the draft's own files are still checked.
+    /// Whether an item is a draft is read from the same parse as its fields, so a reference to a
+    /// draft is found after decoding: it fails with its own message, and the draft's own files
+    /// are still checked.
     @Test func referenceToADraftIsAnErrorAndABrokenDraftIsStillReported() {
         let result = bilingual([
             "associations/martat.md": TestSupport.association(["meets_at": "[sali]"]),
             "facilities/sali.md": md("name: Sali\naddress: Tie 1\ndraft: true"),
             "facilities/sali.sv.md": "---\nname: [unclosed\n---\n",
         ])
-        #expect(result.diagnostics.contains { $0.file == "content/associations/martat.md" && $0.severity == .error && $0.message.contains("no facility 'sali'") },
-                "\(result.diagnostics)")
+        #expect(result.diagnostics.contains { $0.file == "content/associations/martat.md" && $0.severity == .error && $0.field == "meets_at[0]"
+            && $0.message.contains("the facility 'sali', which is a draft") }, "\(result.diagnostics)")
         #expect(result.diagnostics.contains { $0.file == "content/facilities/sali.sv.md" && $0.severity == .error }, "\(result.diagnostics)")
+    }
+
+    /// A nested field (an activity's place) and a liaison named as a grant's contact count as
+    /// references too; with `--drafts` the drafts are built and the references are fine.
+    @Test func referencesToDraftsFromNestedFieldsFailUnlessDraftsAreBuilt() {
+        var files = [
+            "associations/martat.md": TestSupport.association(["activities": "[{name: Kerho, where: sali}]"]),
+            "facilities/sali.md": md("name: Sali\naddress: Tie 1\ndraft: true"),
+            "liaisons/sanna.md": md("name: Sanna\nrole: liaison\nemail: sanna@testila.fi"),
+            "liaisons/ville.md": md("name: Ville\nrole: agent\nemail: ville@testila.fi\ndraft: yes"),
+            "grants/kylaraha.md": md("name: Kyläraha\ncontinuous: true\ncontact: ville"),
+        ]
+        let result = TestSupport.load(files)
+        #expect(result.site == nil)
+        #expect(result.diagnostics.contains { $0.file == "content/associations/martat.md" && $0.field == "activities[0].where"
+            && $0.message.contains("facility 'sali', which is a draft") }, "\(result.diagnostics)")
+        #expect(result.diagnostics.contains { $0.file == "content/grants/kylaraha.md" && $0.field == "contact"
+            && $0.message.contains("liaison 'ville', which is a draft") }, "\(result.diagnostics)")
+
+        var loader = ContentLoader(directory: TestSupport.writeContent(files), displayRoot: "content", today: TestSupport.today)
+        loader.includeDrafts = true
+        let withDrafts = loader.load()
+        #expect(!withDrafts.hasErrors, "\(withDrafts.diagnostics)")
+        #expect(withDrafts.site?.facilities.map(\.slug) == ["sali"])
+    }
+
+    /// A draft is work in progress: a missing required field in it is not an error until it is
+    /// published, but it is once the draft is built.
+    @Test func draftsFieldsAreCheckedOnlyWhenItIsBuilt() {
+        let files = ["associations/martat.md": TestSupport.association(),
+                     "associations/kesken.md": md("name: Kesken\ndraft: true")]
+        let result = TestSupport.load(files)
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        #expect(!result.diagnostics.contains { $0.file == "content/associations/kesken.md" }, "\(result.diagnostics)")
+        #expect(result.site?.associations.map(\.slug) == ["martat"])
+
+        var loader = ContentLoader(directory: TestSupport.writeContent(files), displayRoot: "content", today: TestSupport.today)
+        loader.includeDrafts = true
+        #expect(loader.load().diagnostics.contains { $0.file == "content/associations/kesken.md" && $0.severity == .error })
     }
 
     /// Only `draft: true` makes a draft: a file that merely mentions drafts, or says `draft: false`, is published.

@@ -87,14 +87,10 @@ import Testing
         }
     }
 
-    /// The byte searches used to skip work (draft detection, line-end and table checks) agree
-    /// with the plain definitions, at the edges too.
-    @Test func byteSearchesAgreeWithPlainSearch() {
-        let needle = Array("draft".utf8)
+    /// The byte search used to skip work (line-end and table checks) agrees with the plain
+    /// definition, at the edges too.
+    @Test func byteSearchAgreesWithPlainSearch() {
         for text in ["", "d", "draf", "draft", "xdraft", "drafdraft", "dr aft", "ääkkösdraftää", "ddddraft", "draftd"] {
-            let bytes = Array(text.utf8)
-            let plain = bytes.count >= needle.count && (0...(bytes.count - needle.count)).contains { Array(bytes[$0..<$0 + needle.count]) == needle }
-            #expect(bytes.containsSequence(needle) == plain, "\(text)")
             #expect(text.containsByte(UInt8(ascii: "t")) == text.utf8.contains(UInt8(ascii: "t")), "\(text)")
         }
     }

@@ -1180,7 +1180,9 @@ import Testing
 
     @Test func referenceToADraftIsAnError() {
         let ds = check(["pages/saannot.md": md("title: Säännöt\ndraft: true")])
-        expectDiagnostic(ds, file: "facilities/pihlajarinne.md", line: 5, message: "no page 'saannot' exists")
+        expectDiagnostic(ds, file: "facilities/pihlajarinne.md", line: 5, field: "rules",
+                         message: "'rules' names the page 'saannot', which is a draft (draft: true) and is not published",
+                         hint: "removing 'draft: true' from content/pages/saannot.md")
     }
 
     @Test func referenceOfTheWrongKindIsAnError() {

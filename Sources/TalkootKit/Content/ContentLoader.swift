@@ -75,24 +75,8 @@ public struct ContentLoader: Sendable {
         // Paths joined as text: URL.appendingPathComponent cost more than reading a small file.
         let folder = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
 
-        // Drafts (`draft: true` in the default-language file) are left out unless asked for, before
-        // anything is decoded: a reference to a draft is an error. Only a default file whose text
-        // holds "draft" can be one, so only those are parsed ahead.
-        if !includeDrafts {
-            var candidates: [(kind: ContentKind, slug: String, file: String)] = []
-            for kind in ContentKind.allCases {
-                for item in items[kind]!.values { if let d = item.defaultFile { candidates.append((kind, item.slug, d)) } }
-            }
-            candidates.sort { $0.file < $1.file }
-            let isDraft = candidates.parallelMap { ContentLoader.isDraftFile(atPath: folder + $0.file) }
-            for (candidate, draft) in zip(candidates, isDraft) where draft {
-                // Its files are still read, so that a broken draft does not go unnoticed.
-                for file in items[candidate.kind]![candidate.slug]!.files {
-                    _ = ContentLoader.parseFile(atPath: folder + file, display: display(file), log: &log)
-                }
-                items[candidate.kind]![candidate.slug] = nil
-            }
-        }
+        // Drafts are among the slugs: a file must be read to know it is one. References to them
+        // are checked once every item is decoded (`keep`).
         var slugs: [ContentKind: Set<String>] = [:]
         for kind in ContentKind.allCases { slugs[kind] = Set(items[kind]!.values.filter { $0.defaultFile != nil }.map(\.slug)) }
         let context = DecodeContext(config: config, sectorIDs: sectors.map(\.id), slugs: slugs, images: images, today: today)
@@ -101,35 +85,63 @@ public struct ContentLoader: Sendable {
         var landing: Localized<LandingPage>?
         var landingRaw = RawItem(kind: nil, slug: "index", defaultFile: "index.md")
         for lang in config.languages.dropFirst() where fm.fileExists(atPath: folder + "index.\(lang).md") { landingRaw.translations[lang] = "index.\(lang).md" }
-        let (decodedLanding, landingDiagnostics) = parseAndDecode(landingRaw, in: folder, context: context, fields: LandingDecoder.fields.adding(["draft"]), decode: LandingDecoder.decode)
-        log.append(contentsOf: landingDiagnostics)
+        let decodedLanding = parseAndDecode(landingRaw, in: folder, context: context, fields: LandingDecoder.fields.adding(["draft"]), decode: LandingDecoder.decode)
+
+        func decodeAll<T: Sendable>(_ kind: ContentKind, fields: FieldNames,
+                                    _ decode: @escaping @Sendable (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> [DecodedItem<T>] {
+            let fields = fields.adding(["draft"])
+            let raws = items[kind]!.values.sorted { $0.slug < $1.slug }
+            return raws.parallelMap { raw in self.parseAndDecode(raw, in: folder, context: context, fields: fields, decode: decode) }
+        }
+        let decodedAssociations = decodeAll(.associations, fields: AssociationDecoder.fields, AssociationDecoder.decode)
+        let decodedLiaisons = decodeAll(.liaisons, fields: LiaisonDecoder.fields, LiaisonDecoder.decode)
+        let decodedFacilities = decodeAll(.facilities, fields: FacilityDecoder.fields, FacilityDecoder.decode)
+        let decodedGrants = decodeAll(.grants, fields: GrantDecoder.fields, GrantDecoder.decode)
+        let decodedClock = decodeAll(.clock, fields: ClockEntryDecoder.fields, ClockEntryDecoder.decode)
+        let decodedNews = decodeAll(.news, fields: NewsDecoder.fields, NewsDecoder.decode)
+        let decodedPages = decodeAll(.pages, fields: PageDecoder.fields, PageDecoder.decode)
+
+        // Drafts (`draft: true` in the default-language file) are left out unless asked for.
+        var drafts: [ContentKind: Set<String>] = [:]
+        if !includeDrafts {
+            func note<T>(_ kind: ContentKind, _ decoded: [DecodedItem<T>]) { drafts[kind] = Set(decoded.filter(\.isDraft).map(\.slug)) }
+            note(.associations, decodedAssociations)
+            note(.liaisons, decodedLiaisons)
+            note(.facilities, decodedFacilities)
+            note(.grants, decodedGrants)
+            note(.clock, decodedClock)
+            note(.news, decodedNews)
+            note(.pages, decodedPages)
+        }
+        func keep<T>(_ decoded: [DecodedItem<T>]) -> [Localized<T>] {
+            var out: [Localized<T>] = []
+            for d in decoded {
+                // A draft's files are still read, so that a broken draft does not go unnoticed;
+                // what its fields say is its own business until it is published.
+                log.append(contentsOf: d.fileDiagnostics)
+                if d.isDraft && !includeDrafts { continue }
+                log.append(contentsOf: d.decodeDiagnostics)
+                for r in d.references where drafts[r.kind]?.contains(r.slug) == true { log.append(draftReference(r)) }
+                if let item = d.item { out.append(item) }
+            }
+            return out
+        }
+        let associations = keep(decodedAssociations)
+        let liaisons = keep(decodedLiaisons)
+        let facilities = keep(decodedFacilities)
+        let grants = keep(decodedGrants)
+        let clock = keep(decodedClock)
+        let news = keep(decodedNews)
+        let pages = keep(decodedPages)
+
+        // The landing page is never a draft: it is the section's front page.
+        let landingItem = keep([DecodedItem(decodedLanding, isDraft: false)]).first
         if fm.fileExists(atPath: folder + "index.md") {
-            landing = decodedLanding
+            landing = landingItem
         } else {
             log.append(Diagnostic(file: display("index.md"), message: "index.md is missing: it holds the landing page's introduction",
                                   hint: "create content/index.md with front matter (---, ---) and a few paragraphs"))
         }
-
-        func decodeAll<T: Sendable>(_ kind: ContentKind, fields: FieldNames,
-                                    _ decode: @escaping @Sendable (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> [Localized<T>] {
-            let fields = fields.adding(["draft"])
-            let raws = items[kind]!.values.sorted { $0.slug < $1.slug }
-            let results = raws.parallelMap { raw in self.parseAndDecode(raw, in: folder, context: context, fields: fields, decode: decode) }
-            var out: [Localized<T>] = []
-            for (item, ds) in results {
-                log.append(contentsOf: ds)
-                if let item { out.append(item) }
-            }
-            return out
-        }
-
-        let associations = decodeAll(.associations, fields: AssociationDecoder.fields, AssociationDecoder.decode)
-        let liaisons = decodeAll(.liaisons, fields: LiaisonDecoder.fields, LiaisonDecoder.decode)
-        let facilities = decodeAll(.facilities, fields: FacilityDecoder.fields, FacilityDecoder.decode)
-        let grants = decodeAll(.grants, fields: GrantDecoder.fields, GrantDecoder.decode)
-        let clock = decodeAll(.clock, fields: ClockEntryDecoder.fields, ClockEntryDecoder.decode)
-        let news = decodeAll(.news, fields: NewsDecoder.fields, NewsDecoder.decode)
-        let pages = decodeAll(.pages, fields: PageDecoder.fields, PageDecoder.decode)
 
         // Each area gets a directory filter page: names must give distinct, non-empty addresses
         // (site.yml's list is checked when it is read; this covers sites without one).
@@ -356,27 +368,72 @@ public struct ContentLoader: Sendable {
         return ParsedFile(path: display, fields: value, body: MarkdownText(source: split.body, file: display, line: split.bodyLine))
     }
 
+    /// One item as read from its files, before drafts are left out.
+    struct DecodedItem<T: Sendable>: Sendable {
+        var slug: String
+        var item: Localized<T>?
+        /// `draft: true` in the default-language file.
+        var isDraft: Bool
+        /// Problems reading and parsing the files: reported for drafts too.
+        var fileDiagnostics: [Diagnostic]
+        /// Problems in the fields and bodies: not reported for a draft that is left out.
+        var decodeDiagnostics: [Diagnostic]
+        /// The items its fields name.
+        var references: [ItemReference]
+
+        init(_ other: DecodedItem, isDraft: Bool) {
+            self = other
+            self.isDraft = isDraft
+        }
+
+        init(slug: String, item: Localized<T>?, isDraft: Bool, fileDiagnostics: [Diagnostic], decoded: Decoded<T>) {
+            self.slug = slug
+            self.item = item
+            self.isDraft = isDraft
+            self.fileDiagnostics = fileDiagnostics
+            decodeDiagnostics = decoded.diagnostics
+            references = decoded.references
+        }
+    }
+
     /// Parses an item's files (under `folder`, which ends in "/") and decodes them. Each item's YAML
     /// trees live only while it is decoded, on the thread that built them: holding every tree until
     /// all items were decoded took 70 MB for 10,000 associations, and their freed pages stayed
-    /// with the build.
+    /// with the build. Each file is read once: whether the item is a draft is read from the same tree.
     func parseAndDecode<T: Sendable>(_ raw: RawItem, in folder: String, context: DecodeContext, fields: FieldNames,
-                                     decode: (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> (Localized<T>?, [Diagnostic]) {
+                                     decode: (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> DecodedItem<T> {
         var fileLog = DiagnosticLog()
         var parsed: [String: ParsedFile] = [:]
         for file in raw.files {
             if let p = ContentLoader.parseFile(atPath: folder + file, display: display(file), log: &fileLog) { parsed[file] = p }
         }
-        let (item, ds) = decodeItem(raw, parsed: parsed, context: context, fields: fields, decode: decode)
-        return (item, fileLog.items + ds)
+        let isDraft = raw.defaultFile.flatMap { parsed[$0] }.map { ContentLoader.isDraft($0.fields) } ?? false
+        let decoded = decodeItem(raw, parsed: parsed, context: context, fields: fields, decode: decode)
+        return DecodedItem(slug: raw.slug, item: decoded.item, isDraft: isDraft, fileDiagnostics: fileLog.items, decoded: decoded)
+    }
+
+    /// An item decoded in every language, with what its fields said and named.
+    struct Decoded<T: Sendable>: Sendable {
+        var item: Localized<T>?
+        var diagnostics: [Diagnostic]
+        var references: [ItemReference]
+    }
+
+    /// The error for a field that names a draft: the draft is not published, so the link would
+    /// lead nowhere.
+    func draftReference(_ r: ItemReference) -> Diagnostic {
+        let file = display("\(r.kind.rawValue)/\(r.slug).md")
+        return Diagnostic(file: r.position.file, line: r.position.line, column: r.position.column, severity: .error, field: r.field,
+                          message: "'\(r.field)' names the \(r.kind.singular) '\(r.slug)', which is a draft (draft: true) and is not published",
+                          hint: "publish it by removing 'draft: true' from \(file), or leave it out of '\(r.field)' until then")
     }
 
     /// Decodes one item in every language: a translation overrides the default file field by field.
     /// `fields` includes `draft`, which every item file may have.
     func decodeItem<T: Sendable>(_ raw: RawItem, parsed: [String: ParsedFile], context: DecodeContext, fields: FieldNames,
-                                 decode: (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> (Localized<T>?, [Diagnostic]) {
+                                 decode: (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> Decoded<T> {
         var log = DiagnosticLog()
-        guard let defaultPath = raw.defaultFile, let base = parsed[defaultPath] else { return (nil, []) }
+        guard let defaultPath = raw.defaultFile, let base = parsed[defaultPath] else { return Decoded(item: nil, diagnostics: [], references: []) }
         let languages = context.config.languages
         var versions: [String: T] = [:]
         var translated: Set<String> = [languages[0]]
@@ -386,6 +443,7 @@ public struct ContentLoader: Sendable {
         _ = r.bool("draft")
         let primary = decode(&r, base.body, context)
         log.append(contentsOf: r.log.items)
+        var references = r.references
         if primary == nil { failed = true }
         versions[languages[0]] = primary
         let rawHTMLAllowed = raw.kind == .pages && context.config.allowRawHTMLInPages
@@ -412,25 +470,18 @@ public struct ContentLoader: Sendable {
                 return !(atStart && itemFindings.contains([d.severity.rawValue, d.field, d.message]))
             })
             if !t.body.isBlank { log.append(contentsOf: MarkdownBodyCheck.check(t.body, rawHTMLAllowed: rawHTMLAllowed, images: context.images)) }
+            references += tr.references
             if version == nil { failed = true }
             versions[lang] = version
         }
-        guard !failed, let primary else { return (nil, log.items) }
+        guard !failed, let primary else { return Decoded(item: nil, diagnostics: log.items, references: references) }
         versions[languages[0]] = nil
         let item = Localized(slug: raw.slug, sourcePath: base.path, primary: primary, translations: versions.compactMapValues { $0 },
                              translated: translated, defaultLanguage: languages[0])
-        return (item, log.items)
+        return Decoded(item: item, diagnostics: log.items, references: references)
     }
 
-    /// Whether the file at `path` is marked `draft: true`. Most files never mention drafts; only
-    /// those that do are parsed (their diagnostics are reported when they are read for real).
-    static func isDraftFile(atPath path: String) -> Bool {
-        guard let bytes = LocalFiles.read(path), bytes.containsSequence(Array("draft".utf8)) else { return false }
-        var ignored = DiagnosticLog()
-        guard let parsed = parse(bytes, display: path, log: &ignored) else { return false }
-        return isDraft(parsed.fields)
-    }
-
+    /// Whether a default-language file's fields mark it `draft: true`.
     static func isDraft(_ fields: YAMLValue) -> Bool {
         guard case let .mapping(entries) = fields.kind, let e = entries.first(where: { $0.key == "draft" }) else { return false }
         return ["true", "yes", "on"].contains(e.value.scalarText?.lowercased() ?? "")

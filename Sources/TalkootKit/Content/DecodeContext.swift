@@ -3,13 +3,24 @@
 public struct DecodeContext: Sendable {
     public var config: SiteConfig
     public var sectorIDs: [String]
-    /// Slugs of every item, known from file names before any file is decoded.
+    /// Slugs of every item, known from file names before any file is decoded. Drafts are among
+    /// them: whether an item is one is known only once its file is read, so a reference to a
+    /// draft is found after decoding (see `ItemReference`).
     public var slugs: [ContentKind: Set<String>]
     /// Image paths relative to `content/`, e.g. `images/martat.png`.
     public var images: Set<String>
     public var today: Day
 
     public func exists(_ kind: ContentKind, _ slug: String) -> Bool { slugs[kind]?.contains(slug) ?? false }
+}
+
+/// A field that names another item: an error once that item turns out to be a draft that is
+/// left out of the build.
+struct ItemReference: Hashable, Sendable {
+    var kind: ContentKind
+    var slug: String
+    var position: SourcePosition
+    var field: String
 }
 
 extension FieldReader {
@@ -22,7 +33,10 @@ extension FieldReader {
     mutating func checkReference(_ raw: String, kind: ContentKind, context: DecodeContext, position: SourcePosition, field: String) -> String? {
         var slug = raw
         if raw.hasPrefix(kind.rawValue + "/") { slug = String(raw.dropFirst(kind.rawValue.count + 1)) }
-        if context.exists(kind, slug) { return slug }
+        if context.exists(kind, slug) {
+            referenced(kind, slug, at: position, field: field)
+            return slug
+        }
         // `grants/x` where a page is expected: say so rather than look for content/pages/grants/x.md.
         if let slash = raw.firstIndex(of: "/"), let other = ContentKind(rawValue: String(raw[..<slash])), other != kind {
             error(at: position, field: field, "'\(field)' must name a \(kind.singular) (a file in content/\(kind.rawValue)/), not a \(other.singular): found '\(raw)'")
@@ -43,7 +57,10 @@ extension FieldReader {
     mutating func place(_ key: String, context: DecodeContext) -> PlaceRef? {
         guard let raw = text(key) else { return nil }
         let slug = raw.hasPrefix("facilities/") ? String(raw.dropFirst(11)) : raw
-        if context.exists(.facilities, slug) { return .facility(slug) }
+        if context.exists(.facilities, slug) {
+            referenced(.facilities, slug, at: position(of: key), field: name(key))
+            return .facility(slug)
+        }
         if raw.hasPrefix("facilities/") || (Slug.isValid(raw) && raw.contains("-") && !raw.contains(" ")) {
             // Looks like a slug but names nothing: most likely a typo.
             _ = checkReference(raw, kind: .facilities, context: context, position: position(of: key), field: name(key))
@@ -55,7 +72,10 @@ extension FieldReader {
     mutating func person(_ key: String, context: DecodeContext) -> PersonRef? {
         guard let raw = text(key) else { return nil }
         let slug = raw.hasPrefix("liaisons/") ? String(raw.dropFirst(9)) : raw
-        if context.exists(.liaisons, slug) { return .liaison(slug) }
+        if context.exists(.liaisons, slug) {
+            referenced(.liaisons, slug, at: position(of: key), field: name(key))
+            return .liaison(slug)
+        }
         if raw.hasPrefix("liaisons/") || (Slug.isValid(raw) && raw.contains("-")) {
             _ = checkReference(raw, kind: .liaisons, context: context, position: position(of: key), field: name(key))
             return nil

@@ -4,6 +4,8 @@
 /// are errors, with a did-you-mean hint" or "URLs are http(s) only" is written once.
 public struct FieldReader {
     public private(set) var log = DiagnosticLog()
+    /// Every item a field named, for the check against drafts once all items are decoded.
+    private(set) var references: [ItemReference] = []
     /// The mapping's entries in written order. A front matter mapping has a few dozen at most,
     /// so a scan beats building a dictionary for every file.
     private var entries: [YAMLEntry] = []
@@ -38,7 +40,15 @@ public struct FieldReader {
     public mutating func warning(at p: SourcePosition, field: String, _ message: String, hint: String? = nil) {
         log.append(Diagnostic(file: p.file, line: p.line, column: p.column, severity: .warning, field: field, message: message, hint: hint))
     }
-    public mutating func absorb(_ other: FieldReader) { log.append(contentsOf: other.log.items) }
+    public mutating func absorb(_ other: FieldReader) {
+        log.append(contentsOf: other.log.items)
+        references.append(contentsOf: other.references)
+    }
+
+    /// Notes that the field at `position` names an existing item.
+    mutating func referenced(_ kind: ContentKind, _ slug: String, at position: SourcePosition, field: String) {
+        references.append(ItemReference(kind: kind, slug: slug, position: position, field: field))
+    }
 
     /// The entry for `key`; the last one if the key is written twice, as a dictionary would keep.
     private func entry(_ key: String) -> YAMLEntry? {
