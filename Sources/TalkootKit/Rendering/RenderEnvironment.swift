@@ -158,7 +158,8 @@ public struct RenderEnvironment: Sendable {
     public func place(_ p: PlaceRef?, _ language: String) -> TemplateObject? {
         switch p {
         case let .facility(slug)?:
-            let name = facility(slug)?.version(language).name ?? slug
+            // By index, so that no copy of the facility is made just to read its name.
+            let name = index.facilityBySlug[slug].map { site.facilities[$0].field(language, \.name) } ?? slug
             return ["name": name, "href": href(routes.item(.facilities, slug, language))]
         case let .text(s)?: return ["name": s]
         case nil: return nil
@@ -168,7 +169,7 @@ public struct RenderEnvironment: Sendable {
     public func person(_ p: PersonRef?, _ language: String) -> TemplateObject? {
         switch p {
         case let .liaison(slug)?:
-            let name = liaison(slug)?.version(language).name ?? slug
+            let name = index.liaisonBySlug[slug].map { site.liaisons[$0].field(language, \.name) } ?? slug
             return ["name": name, "href": href(routes.item(.liaisons, slug, language))]
         case let .text(s)?: return ["name": s]
         case nil: return nil
