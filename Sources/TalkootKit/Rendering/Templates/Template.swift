@@ -16,7 +16,12 @@ public final class Template: @unchecked Sendable {  // immutable after init
     let ops: UnsafeBufferPointer<TemplateOp>
     /// Every literal byte of the template, which `.text` operations slice.
     let text: UnsafeBufferPointer<UInt8>
-    let paths: [TemplatePath]
+    /// The tags' names, flattened: a tag's `PathRef` says where its dotted parts are in
+    /// `names` and `hashes`. Plain buffers of plain values, so that a lookup reads them without
+    /// reference counting (a `TemplatePath` per tag cost two retains and releases per lookup).
+    let pathRefs: UnsafeBufferPointer<PathRef>
+    let names: UnsafeBufferPointer<String>
+    let hashes: UnsafeBufferPointer<UInt64>
     /// Partial names, and the indentation of standalone partials.
     let strings: [String]
     let indentations: [[UInt8]]
@@ -28,7 +33,15 @@ public final class Template: @unchecked Sendable {  // immutable after init
         compiler.compile(try parser.parseDocument())
         ops = Template.copy(compiler.ops)
         text = Template.copy(compiler.text)
-        paths = compiler.paths
+        var refs: [PathRef] = [], names: [String] = [], hashes: [UInt64] = []
+        for p in compiler.paths {
+            refs.append(PathRef(start: Int32(names.count), count: Int32(p.names.count), anchored: p.anchored))
+            names += p.names
+            hashes += p.hashes
+        }
+        pathRefs = Template.copy(refs)
+        self.names = Template.copy(names)
+        self.hashes = Template.copy(hashes)
         strings = compiler.strings
         indentations = compiler.indentations
     }
@@ -36,6 +49,10 @@ public final class Template: @unchecked Sendable {  // immutable after init
     deinit {
         ops.deallocate()
         text.deallocate()
+        pathRefs.deallocate()
+        UnsafeMutableBufferPointer(mutating: names).deinitialize()
+        names.deallocate()
+        hashes.deallocate()
     }
 
     private static func copy<T>(_ array: [T]) -> UnsafeBufferPointer<T> {
@@ -90,6 +107,14 @@ enum TemplateOp: Sendable {
     /// The body is the operations after this one, up to `end` (exclusive).
     case section(path: Int32, inverted: Bool, end: Int32)
     case partial(name: Int32, indentation: Int32)
+}
+
+/// Where a tag's name is in its template's tables: `count` parts from `start`; none for `{{.}}`.
+struct PathRef {
+    var start: Int32
+    var count: Int32
+    /// `{{.x}}`: look in the current object only.
+    var anchored: Bool
 }
 
 /// A name in a tag: `t.title` → ["t", "title"]; `.` → the current object.

@@ -83,10 +83,10 @@ struct TemplateRenderer {
                 writeTemplateText(UnsafeBufferPointer(rebasing: t.text[Int(start)..<Int(start + count)]))
                 i += 1
             case let .variable(path, escaped):
-                if let value = lookup(t.paths[Int(path)]) { writeValue(value, escaped: escaped) }
+                if let value = lookup(t, t.pathRefs[Int(path)]) { writeValue(value, escaped: escaped) }
                 i += 1
             case let .section(path, inverted, end):
-                renderSection(lookup(t.paths[Int(path)]), inverted: inverted, t, i + 1..<Int(end))
+                renderSection(lookup(t, t.pathRefs[Int(path)]), inverted: inverted, t, i + 1..<Int(end))
                 i = Int(end)
             case let .partial(name, indentation):
                 i += 1
@@ -161,8 +161,8 @@ struct TemplateRenderer {
 
     // MARK: lookup
 
-    private func lookup(_ path: TemplatePath) -> ContextValue? {
-        guard let first = path.names.first else {
+    private func lookup(_ t: Template, _ path: PathRef) -> ContextValue? {
+        guard path.count > 0 else {
             switch stack[stack.count - 1] {
             case let .template(o): return .template(o)
             case let .object(d): return .object(d)
@@ -170,9 +170,10 @@ struct TemplateRenderer {
             case let .leaf(v): return v
             }
         }
+        let start = Int(path.start), end = start + Int(path.count)
         var found: ContextValue?
         var i = stack.count - 1
-        let firstHash = path.hashes[0]
+        let first = t.names[start], firstHash = t.hashes[start]
         while i >= 0 {
             switch stack[i] {
             case let .template(o): found = o.value(first, hash: firstHash)
@@ -184,13 +185,14 @@ struct TemplateRenderer {
             i -= 1
         }
         guard var value = found else { return nil }
-        var k = 1
-        while k < path.names.count {
+        var k = start + 1
+        while k < end {
             if case .optional = value, let inner = value.unwrapped { value = inner }
+            let name = t.names[k]
             switch value {
-            case let .template(o): guard let v = o.value(path.names[k], hash: path.hashes[k]) else { return nil }; value = v
-            case let .object(d): guard let v = d[path.names[k]] else { return nil }; value = ContextValue(v)
-            case let .strings(d): guard let v = d[path.names[k]] else { return nil }; value = .string(v)
+            case let .template(o): guard let v = o.value(name, hash: t.hashes[k]) else { return nil }; value = v
+            case let .object(d): guard let v = d[name] else { return nil }; value = ContextValue(v)
+            case let .strings(d): guard let v = d[name] else { return nil }; value = .string(v)
             default: return nil
             }
             k += 1

@@ -9,73 +9,48 @@
 ///
 /// Built by one thread and then only read, which is what makes sharing it safe.
 public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendable {
-    /// One reference, copied on write: a context value that holds an object is then one pointer
-    /// wide, and copying it (the renderer does, per lookup) is one retain.
-    private final class Storage {
-        var keys: [String] = []
-        var hashes: [UInt64] = []
-        var values: [ContextValue] = []
-        init() {}
-        init(copying other: Storage) {
-            keys = other.keys
-            hashes = other.hashes
-            values = other.values
-        }
-    }
-    private var storage = Storage()
+    /// The hashes on their own, so that a lookup that misses (most do: a name is looked up
+    /// through several objects on the stack) scans eight bytes per name. Two arrays, each
+    /// copy-on-write: an object costs two allocations (a class around three arrays cost four,
+    /// and building page contexts is mostly building these), and copying it two retains.
+    private var hashes: [UInt64] = []
+    private var entries: [(key: String, value: ContextValue)] = []
 
     public init() {}
 
     /// A literal's names are distinct (the compiler's dictionary literals require it too),
     /// so they are appended without looking for an earlier one.
     public init(dictionaryLiteral elements: (String, Any)...) {
-        var keys: [String] = [], hashes: [UInt64] = [], values: [ContextValue] = []
-        keys.reserveCapacity(elements.count)
         hashes.reserveCapacity(elements.count)
-        values.reserveCapacity(elements.count)
+        entries.reserveCapacity(elements.count)
         for (key, value) in elements {
-            assert(!keys.contains(key), "duplicate name '\(key)' in a TemplateObject literal")
-            keys.append(key)
+            assert(!entries.contains { $0.key == key }, "duplicate name '\(key)' in a TemplateObject literal")
             hashes.append(TemplateObject.hash(key))
-            values.append(ContextValue(value))
+            entries.append((key, ContextValue(value)))
         }
-        storage.keys = keys
-        storage.hashes = hashes
-        storage.values = values
     }
 
-    public var count: Int { storage.keys.count }
-    public var isEmpty: Bool { storage.keys.isEmpty }
-
-    private mutating func unique() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
-        return storage
-    }
+    public var count: Int { hashes.count }
+    public var isEmpty: Bool { hashes.isEmpty }
 
     public mutating func reserveCapacity(_ n: Int) {
-        let s = unique()
-        s.keys.reserveCapacity(n)
-        s.hashes.reserveCapacity(n)
-        s.values.reserveCapacity(n)
+        hashes.reserveCapacity(n)
+        entries.reserveCapacity(n)
     }
 
     /// The value as it was stored; setting nil removes the name, as with a dictionary.
     public subscript(key: String) -> Any? {
-        get { index(of: key, hash: TemplateObject.hash(key)).map { storage.values[$0].raw } }
+        get { index(of: key, hash: TemplateObject.hash(key)).map { entries[$0].value.raw } }
         set {
             let hash = TemplateObject.hash(key)
-            let i = index(of: key, hash: hash)
-            let s = unique()
-            switch (i, newValue) {
-            case let (i?, value?): s.values[i] = ContextValue(value)
+            switch (index(of: key, hash: hash), newValue) {
+            case let (i?, value?): entries[i].value = ContextValue(value)
             case let (i?, nil):
-                s.keys.remove(at: i)
-                s.hashes.remove(at: i)
-                s.values.remove(at: i)
+                hashes.remove(at: i)
+                entries.remove(at: i)
             case let (nil, value?):
-                s.keys.append(key)
-                s.hashes.append(hash)
-                s.values.append(ContextValue(value))
+                hashes.append(hash)
+                entries.append((key, ContextValue(value)))
             case (nil, nil): break
             }
         }
@@ -83,19 +58,14 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
 
     /// The value named `name`, whose `hash` the caller computed once.
     func value(_ name: String, hash: UInt64) -> ContextValue? {
-        index(of: name, hash: hash).map { storage.values[$0] }
+        index(of: name, hash: hash).map { entries[$0].value }
     }
 
     private func index(of key: String, hash: UInt64) -> Int? {
-        // Local copies: each access to a class's stored property is checked for exclusivity.
-        let hashes = storage.hashes
-        return hashes.withUnsafeBufferPointer { h in
+        hashes.withUnsafeBufferPointer { h in
             var i = 0
             while i < h.count {
-                if h[i] == hash {
-                    let keys = storage.keys
-                    if keys[i] == key { return i }
-                }
+                if h[i] == hash && entries[i].key == key { return i }
                 i += 1
             }
             return nil
@@ -117,6 +87,6 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
 extension TemplateObject: CustomStringConvertible {
     /// Like a dictionary's description, for a template that writes an object as text.
     public var description: String {
-        "[" + zip(storage.keys, storage.values).map { "\(String(reflecting: $0)): \(String(reflecting: $1.raw))" }.joined(separator: ", ") + "]"
+        "[" + entries.map { "\(String(reflecting: $0.key)): \(String(reflecting: $0.value.raw))" }.joined(separator: ", ") + "]"
     }
 }
