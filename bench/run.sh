@@ -88,6 +88,9 @@ repeat() {
   R_RC=0
   for ((i = 1; i <= RUNS; i++)); do
     "$prep"
+    # The previous run's output was just deleted: let the disk finish that work now, or the
+    # run measured next pays for it (seen here: a build taking 7 s, then 15 s right after).
+    sync
     measure "$log" "$@"
     if [ "$M_RC" != 0 ]; then R_RC=$M_RC; break; fi
     if [ "$RUNS" = 1 ] || [ "$i" -gt 1 ]; then walls+=("$M_WALL"); cpus+=("$M_CPU"); rsss+=("$M_RSS"); fi
@@ -100,6 +103,16 @@ repeat() {
     return 0
   fi
   R_WALL=$(median "${walls[@]}"); R_CPU=$(median "${cpus[@]}"); R_RSS=$(maximum "${rsss[@]}")
+}
+
+# ratio_row SIZE LABEL HUGO_WALL TALKOOT_WALL HUGO_PAGES TALKOOT_PAGES
+ratio_row() {
+  [ "$4" != - ] || return 0
+  local wall_ratio pps_ratio verdict
+  wall_ratio=$(div "$3" "$4" "%.1f")
+  pps_ratio=$(awk -v hp="$5" -v hw="$3" -v tp="$6" -v tw="$4" 'BEGIN { if (hp > 0 && tw > 0) printf "%.1f", (tp / tw) / (hp / hw); else printf "-" }')
+  verdict=$(awk -v r="$wall_ratio" 'BEGIN { if (r >= 1) printf "Talkoot %.1f× faster than Hugo", r; else if (r > 0) printf "Talkoot %.1f× slower than Hugo", 1 / r }')
+  row "$1" "$2" - "${wall_ratio}×" - "${pps_ratio}×" - "$verdict (wall = Hugo s / Talkoot s; pages/s = Talkoot rate / Hugo rate)"
 }
 
 ROWS=()   # lines of the table: size|step|pages|wall|cpu|pages/s|rss|note
@@ -179,10 +192,12 @@ for N in "${SIZES[@]}"; do
   fi
 
   # The same build into memory (tmpfs), when the machine has /dev/shm: the build without the disk.
+  SHM_WALL=-
   if [ "$PAGES" != 0 ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
     SHM_SITE=/dev/shm/talkoot-bench-site-$N
     prep_shm() { rm -rf "$SHM_SITE"; }
     repeat "build (tmpfs)" prep_shm "$OUT/build-shm-$N.log" "$TALKOOT" build --content "$CORPUS/content" --output "$SHM_SITE" --today "$TODAY"
+    [ "$R_RC" = 0 ] && SHM_WALL=$R_WALL
     [ "$R_RC" = 0 ] && row "$N" "talkoot build → tmpfs" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "output in /dev/shm"
     rm -rf "$SHM_SITE"
   fi
@@ -223,12 +238,19 @@ for N in "${SIZES[@]}"; do
     repeat "hugo" prep_hugo "$OUT/hugo-$N.log" hugo --source "$HSITE" --destination "$HOUT" --cacheDir "$OUT/hugo-cache" --quiet
     if [ "$R_RC" = 0 ]; then
       HPAGES=$(count_html "$HOUT")
-      row "$N" "hugo $(hugo version 2>/dev/null | sed -n 's/^hugo v\([0-9.]*\).*/\1/p')" "$HPAGES" "$R_WALL" "$R_CPU" "$(div "$HPAGES" "$R_WALL")" "$R_RSS" ""
-      if [ "$B_WALL" != - ]; then
-        wall_ratio=$(div "$R_WALL" "$B_WALL" "%.1f")
-        pps_ratio=$(awk -v hp="$HPAGES" -v hw="$R_WALL" -v tp="$PAGES" -v tw="$B_WALL" 'BEGIN { if (hp > 0 && tw > 0) printf "%.1f", (tp / tw) / (hp / hw); else printf "-" }')
-        verdict=$(awk -v r="$wall_ratio" 'BEGIN { if (r >= 1) printf "Talkoot %.1f× faster than Hugo", r; else if (r > 0) printf "Talkoot %.1f× slower than Hugo", 1 / r }')
-        row "$N" "ratio hugo/talkoot" - "${wall_ratio}×" - "${pps_ratio}×" - "$verdict (wall = Hugo s / Talkoot s; pages/s = Talkoot rate / Hugo rate)"
+      HUGO_VERSION=$(hugo version 2>/dev/null | sed -n 's/^hugo v\([0-9.]*\).*/\1/p')
+      row "$N" "hugo $HUGO_VERSION" "$HPAGES" "$R_WALL" "$R_CPU" "$(div "$HPAGES" "$R_WALL")" "$R_RSS" ""
+      ratio_row "$N" "ratio hugo/talkoot" "$R_WALL" "$B_WALL" "$HPAGES" "$PAGES"
+      # Both into tmpfs: the comparison without the disk, which dominates and varies here.
+      if [ "$SHM_WALL" != - ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+        HSHM=/dev/shm/talkoot-bench-hugo-$N
+        prep_hugo_shm() { rm -rf "$HSHM"; }
+        repeat "hugo (tmpfs)" prep_hugo_shm "$OUT/hugo-shm-$N.log" hugo --source "$HSITE" --destination "$HSHM" --cacheDir "$OUT/hugo-cache" --quiet
+        if [ "$R_RC" = 0 ]; then
+          row "$N" "hugo → tmpfs" "$HPAGES" "$R_WALL" "$R_CPU" "$(div "$HPAGES" "$R_WALL")" "$R_RSS" "output in /dev/shm"
+          ratio_row "$N" "ratio (tmpfs)" "$R_WALL" "$SHM_WALL" "$HPAGES" "$PAGES"
+        fi
+        rm -rf "$HSHM"
       fi
     else
       row "$N" "hugo" - - - - - "FAILED (exit $R_RC), see bench/out/hugo-$N.log"

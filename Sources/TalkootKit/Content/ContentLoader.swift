@@ -85,7 +85,7 @@ public struct ContentLoader: Sendable {
         var landing: Localized<LandingPage>?
         var landingRaw = RawItem(kind: nil, slug: "index", defaultFile: "index.md")
         for lang in config.languages.dropFirst() where fm.fileExists(atPath: folder + "index.\(lang).md") { landingRaw.translations[lang] = "index.\(lang).md" }
-        let decodedLanding = parseAndDecode(landingRaw, in: folder, context: context, fields: LandingDecoder.fields.adding(["draft"]), decode: LandingDecoder.decode)
+        var decodedLanding = parseAndDecode(landingRaw, in: folder, context: context, fields: LandingDecoder.fields.adding(["draft"]), decode: LandingDecoder.decode)
 
         func decodeAll<T: Sendable>(_ kind: ContentKind, fields: FieldNames,
                                     _ decode: @escaping @Sendable (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> [DecodedItem<T>] {
@@ -135,7 +135,8 @@ public struct ContentLoader: Sendable {
         let pages = keep(decodedPages)
 
         // The landing page is never a draft: it is the section's front page.
-        let landingItem = keep([DecodedItem(decodedLanding, isDraft: false)]).first
+        decodedLanding.isDraft = false
+        let landingItem = keep([decodedLanding]).first
         if fm.fileExists(atPath: folder + "index.md") {
             landing = landingItem
         } else {
@@ -380,11 +381,6 @@ public struct ContentLoader: Sendable {
         var decodeDiagnostics: [Diagnostic]
         /// The items its fields name.
         var references: [ItemReference]
-
-        init(_ other: DecodedItem, isDraft: Bool) {
-            self = other
-            self.isDraft = isDraft
-        }
 
         init(slug: String, item: Localized<T>?, isDraft: Bool, fileDiagnostics: [Diagnostic], decoded: Decoded<T>) {
             self.slug = slug
