@@ -113,9 +113,14 @@ public struct ContentLoader: Sendable {
             note(.news, decodedNews)
             note(.pages, decodedPages)
         }
-        func keep<T>(_ decoded: [DecodedItem<T>]) -> [Localized<T>] {
+        // Takes the decoded items over and moves each out (popLast): copying 10,000 of them and
+        // then freeing the originals, on one thread, was 3% of `check`.
+        func keep<T>(_ decoded: consuming [DecodedItem<T>]) -> [Localized<T>] {
             var out: [Localized<T>] = []
-            for d in decoded {
+            out.reserveCapacity(decoded.count)
+            var rest = decoded
+            rest.reverse()
+            while let d = rest.popLast() {
                 // A draft's files are still read, so that a broken draft does not go unnoticed;
                 // what its fields say is its own business until it is published.
                 log.append(contentsOf: d.fileDiagnostics)
@@ -126,13 +131,13 @@ public struct ContentLoader: Sendable {
             }
             return out
         }
-        let associations = keep(decodedAssociations)
-        let liaisons = keep(decodedLiaisons)
-        let facilities = keep(decodedFacilities)
-        let grants = keep(decodedGrants)
-        let clock = keep(decodedClock)
-        let news = keep(decodedNews)
-        let pages = keep(decodedPages)
+        let associations = keep(consume decodedAssociations)
+        let liaisons = keep(consume decodedLiaisons)
+        let facilities = keep(consume decodedFacilities)
+        let grants = keep(consume decodedGrants)
+        let clock = keep(consume decodedClock)
+        let news = keep(consume decodedNews)
+        let pages = keep(consume decodedPages)
 
         // The landing page is never a draft: it is the section's front page.
         decodedLanding.isDraft = false
