@@ -1620,6 +1620,14 @@ import Testing
         expectDiagnostic(ds, file: "news/kumppanuuspoyta.md", line: 5, message: "the link 'vbscript:msgbox' is not allowed")
     }
 
+    /// An autolink has a '<' and no ']': the check that skips bodies without either must not skip it.
+    @Test func autolinkWithAForbiddenSchemeIsAnError() {
+        let ds = check(["news/kumppanuuspoyta.md": md("title: Kumppanuuspöytä\ndate: 2026-09-01", body: """
+        Lue lisää: <javascript:alert(1)>
+        """)])
+        expectDiagnostic(ds, file: "news/kumppanuuspoyta.md", line: 5, column: 12, message: "the link 'javascript:alert(1)' is not allowed")
+    }
+
     @Test func allowedLinksInBodyAreAccepted() {
         let ds = check(["pages/saannot.md": md("title: Säännöt", body: """
         [web](https://www.testila.fi), [posti](mailto:tilat@testila.fi), [soita](tel:+358401234567),

@@ -9,7 +9,12 @@ extension RenderEnvironment {
     }
 
     public func associationCard(_ item: Localized<Association>, _ language: String) -> TemplateObject {
-        let a = item.version(language)
+        associationCard(item, item.version(language), language)
+    }
+
+    /// With the language's version already at hand: an association page builds its card and its
+    /// details from one copy of it.
+    func associationCard(_ item: Localized<Association>, _ a: Association, _ language: String) -> TemplateObject {
         var c: TemplateObject = [
             "slug": item.slug, "name": a.name, "summary": a.summary,
             "href": href(routes.item(.associations, item.slug, language)),
@@ -27,8 +32,11 @@ extension RenderEnvironment {
     }
 
     public func associationDetail(_ item: Localized<Association>, _ language: String) -> TemplateObject {
-        let a = item.version(language)
-        var c = associationCard(item, language)
+        associationDetail(item, item.version(language), language)
+    }
+
+    func associationDetail(_ item: Localized<Association>, _ a: Association, _ language: String) -> TemplateObject {
+        var c = associationCard(item, a, language)
         c.reserveCapacity(c.count + 28)
         c["descriptionHTML"] = html(a.body)
         c["targetGroups"] = a.targetGroups.map { ["name": targetGroupLabel($0, language), "href": href(routes.filter(.targetGroup, value: $0, language))] }

@@ -39,7 +39,7 @@ extension RenderEnvironment {
         case let .association(slug):
             let item = association(slug)!
             let a = item.version(language)
-            return PageContent(title: a.name, description: a.summary, context: ["association": associationDetail(item, language)],
+            return PageContent(title: a.name, description: a.summary, context: ["association": associationDetail(item, a, language)],
                                fallback: item.isFallback(language), sourcePath: item.sourcePath, ogType: "profile",
                                breadcrumbs: [(t("associations", language), routes.section(.associations, language))])
 

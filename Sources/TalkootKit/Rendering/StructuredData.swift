@@ -37,7 +37,6 @@ enum StructuredData {
     }
 
     static func object(for id: PageID, language: String, title: String, description: String, env: RenderEnvironment) -> JSONValue? {
-        let site = env.site
         let routes = env.routes
         let url = routes.absolute(id.path(routes, language))
         func s(_ v: String) -> JSONValue { .string(v) }

@@ -16,11 +16,6 @@ import Glibc
 enum MarkdownBodyCheck {
     static func check(_ body: MarkdownText, rawHTMLAllowed: Bool, images: Set<String>) -> [Diagnostic] {
         guard !body.isBlank else { return [] }
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
-        guard let doc = body.source.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return [] }
-        defer { cmark_node_free(doc) }
-        guard let iter = cmark_iter_new(doc) else { return [] }
-        defer { cmark_iter_free(iter) }
         // Split into lines only when a finding needs a column (most bodies have none).
         var splitLines: [Substring]?
         func lines() -> [Substring] {
@@ -42,6 +37,14 @@ enum MarkdownBodyCheck {
                 }
             }
         }
+        // Links and images need a ']' ([text](url), [text][ref], [ref]: url) and raw HTML and
+        // autolinks a '<': a body without either has nothing more to check, and most have neither.
+        guard body.source.containsByte(UInt8(ascii: "]")) || body.source.containsByte(UInt8(ascii: "<")) else { return out }
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        guard let doc = body.source.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return out }
+        defer { cmark_node_free(doc) }
+        guard let iter = cmark_iter_new(doc) else { return out }
+        defer { cmark_iter_free(iter) }
         var htmlLines: Set<Int> = []
         /// The node's place in the file; cmark counts lines from the body's start and columns in bytes.
         func position(_ node: OpaquePointer) -> (line: Int, column: Int) {
