@@ -84,7 +84,29 @@ import Testing
             #expect(fast?.yaml == careful?.yaml, "\(t.debugDescription)")
             #expect(fast?.body == careful?.body, "\(t.debugDescription)")
             #expect(fast?.bodyLine == careful?.bodyLine, "\(t.debugDescription)")
+            // The split on the bytes as read gives the same parts.
+            let bytes = FrontMatterFile.splitFast(bytes: Array(t.utf8), path: "p")
+            #expect(bytes?.yaml == fast?.yaml && bytes?.body == fast?.body && bytes?.bodyLine == fast?.bodyLine, "\(t.debugDescription)")
         }
+    }
+
+    /// Files the byte split must leave to the general path: it normalises a BOM and CRLF, and
+    /// reports bytes that are not UTF-8, wherever they are.
+    @Test func byteSplitLeavesUnusualFilesToTheGeneralPath() {
+        let unusual: [[UInt8]] = [
+            Array("\u{FEFF}---\na: 1\n---\nText".utf8),
+            Array("---\r\na: 1\r\n---\r\nText".utf8),
+            Array("---\na: 1\n---\nText".utf8).replacing([UInt8(ascii: "T")], with: [0xFF]),
+            Array("---\na: \u{E4}\n---\nText".utf8).replacing([0xC3, 0xA4], with: [0xC3]),
+        ]
+        for bytes in unusual { #expect(FrontMatterFile.splitFast(bytes: bytes, path: "p") == nil, "\(bytes)") }
+
+        var log = DiagnosticLog()
+        #expect(ContentLoader.parse(unusual[2], display: "x.md", log: &log) == nil)
+        #expect(log.items.map(\.message) == ["the file is not UTF-8 text"])
+        log = DiagnosticLog()
+        let crlf = ContentLoader.parse(unusual[1], display: "x.md", log: &log)
+        #expect(crlf?.body.source == "Text" && log.items.isEmpty, "\(log.items)")
     }
 
     /// The byte search used to skip work (line-end and table checks) agrees with the plain

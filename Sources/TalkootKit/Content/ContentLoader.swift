@@ -363,14 +363,19 @@ public struct ContentLoader: Sendable {
         return parse(data, display: display, log: &log)
     }
 
-    /// A file's bytes as front matter and body.
+    /// A file's bytes as front matter and body. Most files split on their bytes as read; the
+    /// others (a BOM, CRLF line ends, a misplaced fence, bytes that are not UTF-8) take the
+    /// general path, which also says what is wrong.
     static func parse(_ data: [UInt8], display: String, log: inout DiagnosticLog) -> ParsedFile? {
-        guard let raw = String(validating: data, as: UTF8.self) else {
-            log.append(Diagnostic(file: display, message: "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor"))
-            return nil
+        var split = FrontMatterFile.splitFast(bytes: data, path: display)
+        if split == nil {
+            guard let raw = String(validating: data, as: UTF8.self) else {
+                log.append(Diagnostic(file: display, message: "the file is not UTF-8 text", hint: "save it as UTF-8 in your editor"))
+                return nil
+            }
+            split = FrontMatterFile.split(raw, path: display, log: &log)
         }
-        guard let split = FrontMatterFile.split(raw, path: display, log: &log),
-              let value = YAMLReader.parse(split.yaml, file: display, lineOffset: split.yamlLineOffset, log: &log) else { return nil }
+        guard let split, let value = YAMLReader.parse(split.yaml, file: display, lineOffset: split.yamlLineOffset, log: &log) else { return nil }
         return ParsedFile(path: display, fields: value, body: MarkdownText(source: split.body, file: display, line: split.bodyLine))
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Markdown content file split into its YAML front matter and its Markdown body.
 ///
 /// Content model, "Files": front matter between two lines of `---`, then the body.
@@ -58,25 +60,46 @@ extension FrontMatterFile {
     static func splitFast(_ text: String, path: String) -> FrontMatterFile? {
         var text = text
         return text.withUTF8 { b -> FrontMatterFile? in
-            guard b.count >= 4, b[0] == 45, b[1] == 45, b[2] == 45, b[3] == 10 else { return nil }
-            var lineStart = 4
-            var line = 2
-            while lineStart < b.count {
-                let lineEnd = b[lineStart...].firstIndex(of: 10) ?? b.count
-                if lineEnd - lineStart >= 3, b[lineStart] == 45, b[lineStart + 1] == 45, b[lineStart + 2] == 45,
-                   b[(lineStart + 3)..<lineEnd].allSatisfy({ $0 == 32 || $0 == 9 }) {
-                    // The YAML is everything between the fences, without the newline before the closing one.
-                    let yaml = String(decoding: UnsafeBufferPointer(rebasing: b[4..<max(4, lineStart - 1)]), as: UTF8.self)
-                    let bodyStart = min(lineEnd + 1, b.count)
-                    let body = String(decoding: UnsafeBufferPointer(rebasing: b[bodyStart...]), as: UTF8.self)
-                    return FrontMatterFile(path: path, yaml: yaml, yamlLineOffset: 1, body: body, bodyLine: line + 1)
-                }
-                if lineEnd == b.count { return nil }
-                lineStart = lineEnd + 1
-                line += 1
-            }
-            return nil
+            guard let parts = fences(b) else { return nil }
+            return FrontMatterFile(path: path, yaml: String(decoding: UnsafeBufferPointer(rebasing: b[parts.yaml]), as: UTF8.self),
+                                   yamlLineOffset: 1, body: String(decoding: UnsafeBufferPointer(rebasing: b[parts.body]), as: UTF8.self),
+                                   bodyLine: parts.bodyLine)
         }
+    }
+
+    /// The same on a file's bytes as read, when they need no normalising (no BOM, no CR): the
+    /// YAML and the body are each checked as UTF-8 once, instead of the whole file first and
+    /// each part again. Nil when the bytes need the general path, which also names the problem
+    /// (not UTF-8, no fences).
+    static func splitFast(bytes: [UInt8], path: String) -> FrontMatterFile? {
+        bytes.withUnsafeBufferPointer { b -> FrontMatterFile? in
+            guard let base = b.baseAddress, memchr(base, 13, b.count) == nil, let parts = fences(b),
+                  let yaml = String(validating: UnsafeBufferPointer(rebasing: b[parts.yaml]), as: UTF8.self),
+                  let body = String(validating: UnsafeBufferPointer(rebasing: b[parts.body]), as: UTF8.self) else { return nil }
+            return FrontMatterFile(path: path, yaml: yaml, yamlLineOffset: 1, body: body, bodyLine: parts.bodyLine)
+        }
+    }
+
+    /// Where the YAML and the body are when the text starts with a `---` line and has a closing
+    /// one (trailing spaces and tabs allowed). The fences are ASCII and the parts end at line
+    /// ends, so the parts can be decoded on their own.
+    private static func fences(_ b: UnsafeBufferPointer<UInt8>) -> (yaml: Range<Int>, body: Range<Int>, bodyLine: Int)? {
+        guard b.count >= 4, b[0] == 45, b[1] == 45, b[2] == 45, b[3] == 10 else { return nil }
+        var lineStart = 4
+        var line = 2
+        while lineStart < b.count {
+            let lineEnd = b[lineStart...].firstIndex(of: 10) ?? b.count
+            if lineEnd - lineStart >= 3, b[lineStart] == 45, b[lineStart + 1] == 45, b[lineStart + 2] == 45,
+               b[(lineStart + 3)..<lineEnd].allSatisfy({ $0 == 32 || $0 == 9 }) {
+                // The YAML is everything between the fences, without the newline before the closing one.
+                let bodyStart = min(lineEnd + 1, b.count)
+                return (4..<max(4, lineStart - 1), bodyStart..<b.count, line + 1)
+            }
+            if lineEnd == b.count { return nil }
+            lineStart = lineEnd + 1
+            line += 1
+        }
+        return nil
     }
 }
 
