@@ -24,7 +24,8 @@ public enum ContentKind: String, Sendable, CaseIterable {
 /// Slug rules (content model, "Files"): lowercase a-z, 0-9 and '-', at most 80 characters.
 public enum Slug {
     public static func isValid(_ s: String) -> Bool {
-        !s.isEmpty && s.count <= 80 && !s.hasPrefix("-") && !s.hasSuffix("-")
+        // utf8.count: a valid slug is ASCII, where it equals `count`, which walks the characters.
+        !s.isEmpty && s.utf8.count <= 80 && !s.hasPrefix("-") && !s.hasSuffix("-")
             && s.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
     }
 

@@ -90,7 +90,8 @@ public struct ContentLoader: Sendable {
         func decodeAll<T: Sendable>(_ kind: ContentKind, fields: FieldNames,
                                     _ decode: @escaping @Sendable (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> [DecodedItem<T>] {
             let fields = fields.adding(["draft"])
-            let raws = items[kind]!.values.sorted { $0.slug < $1.slug }
+            // Slugs are ASCII, where byte order is String order; comparing bytes skips the Unicode rules.
+            let raws = items[kind]!.values.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
             return raws.parallelMap { raw in self.parseAndDecode(raw, in: folder, context: context, fields: fields, decode: decode) }
         }
         let decodedAssociations = decodeAll(.associations, fields: AssociationDecoder.fields, AssociationDecoder.decode)
@@ -113,6 +114,7 @@ public struct ContentLoader: Sendable {
             note(.news, decodedNews)
             note(.pages, decodedPages)
         }
+        let hasDrafts = drafts.values.contains { !$0.isEmpty }
         // Takes the decoded items over and moves each out (popLast): copying 10,000 of them and
         // then freeing the originals, on one thread, was 3% of `check`.
         func keep<T>(_ decoded: consuming [DecodedItem<T>]) -> [Localized<T>] {
@@ -120,14 +122,18 @@ public struct ContentLoader: Sendable {
             out.reserveCapacity(decoded.count)
             var rest = decoded
             rest.reverse()
-            while let d = rest.popLast() {
+            while var d = rest.popLast() {
                 // A draft's files are still read, so that a broken draft does not go unnoticed;
                 // what its fields say is its own business until it is published.
                 log.append(contentsOf: d.fileDiagnostics)
                 if d.isDraft && !includeDrafts { continue }
                 log.append(contentsOf: d.decodeDiagnostics)
-                for r in d.references where drafts[r.kind]?.contains(r.slug) == true { log.append(draftReference(r)) }
-                if let item = d.item { out.append(item) }
+                if hasDrafts {
+                    for r in d.references where drafts[r.kind]?.contains(r.slug) == true { log.append(draftReference(r)) }
+                }
+                var item: Localized<T>?
+                swap(&item, &d.item)  // moved, not copied
+                if let item { out.append(item) }
             }
             return out
         }
@@ -278,7 +284,8 @@ public struct ContentLoader: Sendable {
                 continue
             }
             let stem = String(name.dropLast(3))
-            let parts = stem.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            // Most names have no other dot: no need to split them.
+            let parts = stem.containsByte(UInt8(ascii: ".")) ? stem.split(separator: ".", omittingEmptySubsequences: false).map(String.init) : [stem]
             var slug = stem
             var language: String?
             if parts.count == 2 {

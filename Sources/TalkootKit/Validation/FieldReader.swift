@@ -51,10 +51,13 @@ public struct FieldReader {
     }
 
     /// The entry for `key`; the last one if the key is written twice, as a dictionary would keep.
+    /// Lengths are compared first: the keys read from a file are never the very strings the
+    /// decoders ask with, so `==` compares their bytes, and most keys differ in length.
     private func entry(_ key: String) -> YAMLEntry? {
+        let length = key.utf8.count
         var i = entries.count - 1
         while i >= 0 {
-            if entries[i].key == key { return entries[i] }
+            if entries[i].key.utf8.count == length && entries[i].key == key { return entries[i] }
             i -= 1
         }
         return nil
