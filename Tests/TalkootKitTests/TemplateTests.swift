@@ -94,6 +94,37 @@ import Testing
         #expect(out == "<div>\n  |\n  <\n->\n  |\n</div>\n")
     }
 
+    /// A page body goes into its layout as an `InlineTemplate`: the bytes must be those of the
+    /// body rendered on its own and inserted, even where the tag sits inside a section (whose
+    /// names must not leak into the body), inside an indented partial (whose indentation must
+    /// not apply to the body's lines), or is escaped.
+    @Test func inlineTemplateRendersAsTheBodyRenderedApartAndInserted() throws {
+        var library = TemplateLibrary()
+        library.register(try Template("<p>{{name}}</p>\n{{#list}}<i>{{.}}</i>{{/list}}\n{{> inner}}\nend"), named: "body")
+        library.register(try Template("  {{t.x}} & {{name}}\n"), named: "inner")
+        library.register(try Template("""
+        <main>
+        {{#section}}[{{name}}]{{{content}}}{{/section}}
+          {{> wrap}}
+        {{content}}
+        </main>
+
+        """), named: "layout")
+        library.register(try Template("<div>\n{{{content}}}\n</div>\n"), named: "wrap")
+        let base: TemplateObject = ["t": ["x": "<T>"]]
+        let page: TemplateObject = ["name": "Sivu", "list": ["a", "b"], "section": ["name": "shadow"] as TemplateObject]
+
+        let body = library.renderBytes([base, page], withTemplate: "body")!
+        var withBytes = page
+        withBytes["content"] = body
+        var inline = page
+        inline["content"] = InlineTemplate("body")
+        let expected = library.renderBytes([base, withBytes], withTemplate: "layout")!
+        #expect(String(decoding: library.renderBytes([base, inline], withTemplate: "layout")!, as: UTF8.self)
+                == String(decoding: expected, as: UTF8.self))
+        #expect(String(decoding: expected, as: UTF8.self).contains("[shadow]<p>Sivu</p>"))
+    }
+
     @Test func unknownPartialsRenderNothingAndAreReported() throws {
         var library = TemplateLibrary()
         library.register(try Template("a{{> missing}}b"), named: "main")

@@ -113,17 +113,19 @@ extension RenderEnvironment {
         }
     }
 
-    /// Renders one page in one language to its final HTML, as UTF-8 bytes: the body is rendered
-    /// first and goes into the layout as `content`. The context stack is the language's frame base, then the page's own values, so a page
-    /// never copies the two dozen values every page shares. No page context defines a base key.
+    /// Renders one page in one language to its final HTML, as UTF-8 bytes: the layout writes the
+    /// body where it says `{{{content}}}` (an `InlineTemplate`). Both render with the context
+    /// stack of the language's frame base, then the page's own values, so a page never copies the
+    /// two dozen values every page shares. No page context defines a base key.
     public func renderBytes(_ id: PageID, _ language: String) -> [UInt8] {
         let pc = content(id, language)
         var c = frame(id, language, pc)
         let base: Any = frameBaseCache[language] ?? frameBase(language)
-        let body = theme.library.renderBytes([base, c], withTemplate: id.template) ?? []
-        c["content"] = body
+        // The body is rendered where the layout writes `{{{content}}}`, with the same two contexts.
+        c["content"] = InlineTemplate(id.template)
         let layout = site.config.layout == .fragment ? "fragment" : "layout"
-        let page = theme.library.renderBytes([base, c], withTemplate: layout) ?? body
+        let page = theme.library.renderBytes([base, c], withTemplate: layout)
+            ?? theme.library.renderBytes([base, c], withTemplate: id.template) ?? []
         // A buffer that grew by doubling can be almost twice its text: a directory page of
         // 5 MB would keep 8 MB until it is written.
         return page.capacity - page.count > 64 * 1024 ? page.withUnsafeBufferPointer { Array($0) } : page

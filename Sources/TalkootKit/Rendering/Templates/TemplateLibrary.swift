@@ -53,6 +53,9 @@ struct TemplateRenderer {
     private var indentation: [UInt8] = []
     private var atLineStart = false
     private var depth = 0
+    /// How many frames the caller's contexts are (one each): an `InlineTemplate` renders under
+    /// these only.
+    private let rootFrames: Int
     /// Partials nested deeper than this are a loop in the theme: they render nothing.
     static let maximumDepth = 64
 
@@ -67,6 +70,7 @@ struct TemplateRenderer {
     init(library: TemplateLibrary, contexts: [Any]) {
         self.library = library
         stack = []
+        rootFrames = contexts.count
         output.reserveCapacity(16 * 1024)
         for context in contexts { push(ContextValue(context)) }
     }
@@ -209,8 +213,34 @@ struct TemplateRenderer {
         case let .string(s): write(s, escaped: escaped)
         case let .bytes(b): b.withUnsafeBufferPointer { write($0, escaped: escaped) }
         case let .bool(b): write(b ? "true" : "false", escaped: false)
+        case let .inline(i): renderInline(i, escaped: escaped)
         default: write(String(describing: value.raw), escaped: escaped)
         }
+    }
+
+    /// Writes an `InlineTemplate` where its tag is, as if it had been rendered on its own with the
+    /// caller's contexts and its bytes inserted: the sections open around the tag and the
+    /// partial's indentation do not apply. Escaped (`{{content}}`), it is rendered apart first.
+    private mutating func renderInline(_ inline: InlineTemplate, escaped: Bool) {
+        guard depth < Self.maximumDepth, let template = library.template(named: inline.name) else { return }
+        let savedStack = stack, savedIndentation = indentation, savedLineStart = atLineStart
+        stack.removeSubrange(rootFrames...)
+        indentation = []
+        atLineStart = false
+        depth += 1
+        if escaped {
+            let start = output.count
+            render(template)
+            let rendered = Array(output[start...])
+            output.removeSubrange(start...)
+            rendered.withUnsafeBufferPointer { write($0, escaped: true) }
+        } else {
+            render(template)
+        }
+        depth -= 1
+        stack = savedStack
+        indentation = savedIndentation
+        atLineStart = savedLineStart
     }
 
     /// Template text: indented line by line inside a standalone partial.
@@ -246,6 +276,8 @@ enum ContextValue {
     case string(String)
     /// UTF-8 text, such as a rendered page body.
     case bytes([UInt8])
+    /// A template rendered where the value is written (`InlineTemplate`).
+    case inline(InlineTemplate)
     case bool(Bool)
     /// Objects and lists of them built for templates (`TemplateObject`).
     case template(TemplateObject)
@@ -271,6 +303,7 @@ enum ContextValue {
         else if type == [String: Any].self { self = .object(value as! [String: Any]) }
         else if type == Bool.self { self = .bool(value as! Bool) }
         else if type == [UInt8].self { self = .bytes(value as! [UInt8]) }
+        else if type == InlineTemplate.self { self = .inline(value as! InlineTemplate) }
         else if type == [String: String].self { self = .strings(value as! [String: String]) }
         else if type == [[String: Any]].self { self = .objects(value as! [[String: Any]]) }
         else if type == [[String: String]].self { self = .tables(value as! [[String: String]]) }
@@ -293,6 +326,7 @@ enum ContextValue {
         switch self {
         case let .string(v): return v
         case let .bytes(v): return v
+        case let .inline(v): return v
         case let .bool(v): return v
         case let .template(v): return v
         case let .templates(v): return v
@@ -306,4 +340,12 @@ enum ContextValue {
         case let .other(v): return v
         }
     }
+}
+
+/// A context value that renders the named template in its place, with the contexts the
+/// rendering started with: a page's body goes into its layout this way (`{{{content}}}`)
+/// without being rendered into a buffer of its own and copied.
+public struct InlineTemplate: Sendable, Equatable {
+    public var name: String
+    public init(_ name: String) { self.name = name }
 }
