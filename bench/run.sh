@@ -88,8 +88,8 @@ repeat() {
   R_RC=0
   for ((i = 1; i <= RUNS; i++)); do
     "$prep"
-    # The previous run's output was just deleted: let the disk finish that work now, or the
-    # run measured next pays for it (seen here: a build taking 7 s, then 15 s right after).
+    # The previous run's output was just deleted: the disk finishes that work now, not during
+    # the run measured next. (Runs on disk still vary here: 7 s, then 18 s right after.)
     sync
     measure "$log" "$@"
     if [ "$M_RC" != 0 ]; then R_RC=$M_RC; break; fi
