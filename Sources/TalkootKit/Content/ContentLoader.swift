@@ -397,15 +397,6 @@ public struct ContentLoader: Sendable {
         var decodeDiagnostics: [Diagnostic]
         /// The items its fields name.
         var references: [ItemReference]
-
-        init(slug: String, item: Localized<T>?, isDraft: Bool, fileDiagnostics: [Diagnostic], decoded: Decoded<T>) {
-            self.slug = slug
-            self.item = item
-            self.isDraft = isDraft
-            self.fileDiagnostics = fileDiagnostics
-            decodeDiagnostics = decoded.diagnostics
-            references = decoded.references
-        }
     }
 
     /// Parses an item's files (under `folder`, which ends in "/") and decodes them. Each item's YAML
@@ -421,7 +412,8 @@ public struct ContentLoader: Sendable {
         }
         let isDraft = raw.defaultFile.flatMap { parsed[$0] }.map { ContentLoader.isDraft($0.fields) } ?? false
         let decoded = decodeItem(raw, parsed: parsed, context: context, fields: fields, decode: decode)
-        return DecodedItem(slug: raw.slug, item: decoded.item, isDraft: isDraft, fileDiagnostics: fileLog.items, decoded: decoded)
+        return DecodedItem(slug: raw.slug, item: decoded.item, isDraft: isDraft, fileDiagnostics: fileLog.items,
+                           decodeDiagnostics: decoded.diagnostics, references: decoded.references)
     }
 
     /// An item decoded in every language, with what its fields said and named.
