@@ -1391,6 +1391,29 @@ import Testing
         }
     }
 
+    /// A link in the content repository could publish any file of the machine that builds it.
+    @Test func symlinkedContentFilesAndFoldersAreNotRead() throws {
+        let outside = TestSupport.temporaryDirectory("outside")
+        let secret = outside.appendingPathComponent("secret.md")
+        try Data("---\ntitle: Salaisuus\n---\nEi julkinen.\n".utf8).write(to: secret)
+        try FileManager.default.createDirectory(at: outside.appendingPathComponent("news"), withIntermediateDirectories: true)
+        var files = ValidTree.files
+        files["news/kumppanuuspoyta.md"] = nil
+        let dir = TestSupport.writeContent(files)
+        let fm = FileManager.default
+        try fm.createSymbolicLink(at: dir.appendingPathComponent("pages/salainen.md"), withDestinationURL: secret)
+        try fm.createSymbolicLink(at: dir.appendingPathComponent("news"), withDestinationURL: outside.appendingPathComponent("news"))
+        let result = ContentLoader(directory: dir, displayRoot: "content", today: TestSupport.today).load()
+        let ds = result.diagnostics
+        expectDiagnostic(ds, file: "pages/salainen.md", line: 1, message: "a link (symlink) is not read: it could point outside content/")
+        expectDiagnostic(ds, file: "news", line: 1, message: "the folder news/ is a link (symlink) and is not read")
+        #expect(result.site == nil)
+        // The file is not read even when asked for by path.
+        var log = DiagnosticLog()
+        #expect(ContentLoader.parseFile(atPath: dir.appendingPathComponent("pages/salainen.md").path, display: "content/pages/salainen.md", log: &log) == nil)
+        #expect(log.items.first?.message.contains("link (symlink)") == true)
+    }
+
     @Test func imagePathWithLeadingSlashIsAccepted() {
         let ds = check(["associations/martat.md": ValidTree.association.replacingOccurrences(of: "logo: images/martat.png", with: "logo: /images/martat.png")])
         expectClean(ds)

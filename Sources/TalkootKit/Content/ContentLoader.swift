@@ -91,7 +91,7 @@ public struct ContentLoader: Sendable {
                                     _ decode: @escaping @Sendable (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> [DecodedItem<T>] {
             let fields = fields.adding(["draft"])
             // Slugs are ASCII, where byte order is String order; comparing bytes skips the Unicode rules.
-            let raws = items[kind]!.values.sorted { $0.slug.utf8.lexicographicallyPrecedes($1.slug.utf8) }
+            let raws = items[kind]!.values.sorted { $0.slug.precedesInByteOrder($1.slug) }
             return raws.parallelMap { raw in self.parseAndDecode(raw, in: folder, context: context, fields: fields, decode: decode) }
         }
         var decodedAssociations = decodeAll(.associations, fields: AssociationDecoder.fields, AssociationDecoder.decode)
@@ -188,6 +188,11 @@ public struct ContentLoader: Sendable {
 
     func loadConfig(_ log: inout DiagnosticLog) -> SiteConfig? {
         let url = directory.appendingPathComponent("site.yml")
+        if LocalFiles.isLink(url.path) {
+            log.append(Diagnostic(file: display("site.yml"), message: "site.yml is a link (symlink) and is not read: it could point outside content/",
+                                  hint: "copy the file itself into content/"))
+            return nil
+        }
         guard let raw = try? String(contentsOf: url, encoding: .utf8) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             log.append(Diagnostic(file: display("site.yml"), message: exists ? "site.yml is not valid UTF-8 text" : "site.yml is missing: it holds the section's settings",
@@ -215,6 +220,11 @@ public struct ContentLoader: Sendable {
 
     func loadSectors(config: SiteConfig, _ log: inout DiagnosticLog) -> [Sector] {
         let url = directory.appendingPathComponent("sectors.yml")
+        if LocalFiles.isLink(url.path) {
+            log.append(Diagnostic(file: display("sectors.yml"), message: "sectors.yml is a link (symlink) and is not read: it could point outside content/",
+                                  hint: "copy the file itself into content/"))
+            return Sector.builtIn
+        }
         guard FileManager.default.fileExists(atPath: url.path) else { return Sector.builtIn }
         guard let raw = try? String(contentsOf: url, encoding: .utf8),
               let value = YAMLReader.parse(FrontMatterFile.normalise(raw), file: display("sectors.yml"), lineOffset: 0, log: &log) else { return Sector.builtIn }
@@ -261,11 +271,24 @@ public struct ContentLoader: Sendable {
 
     func listItems(kind: ContentKind, languages: [String], _ log: inout DiagnosticLog) -> [String: RawItem] {
         let folder = directory.appendingPathComponent(kind.rawValue)
+        // Links are not followed: a link in the content repository could publish any file of the
+        // machine that builds it (as for images/).
+        if LocalFiles.isLink(folder.path) {
+            log.append(Diagnostic(file: display(kind.rawValue), message: "the folder \(kind.rawValue)/ is a link (symlink) and is not read: it could point outside content/",
+                                  hint: "keep the \(kind.singular) files themselves in content/\(kind.rawValue)/"))
+            return [:]
+        }
         guard let entries = LocalFiles.list(folder.path) else { return [:] }
         var items: [String: RawItem] = [:]
-        for (name, isFolder) in entries where !name.hasPrefix(".") {
+        for entry in entries where !entry.name.hasPrefix(".") {
+            let name = entry.name
             let rel = "\(kind.rawValue)/\(name)"
-            if isFolder {
+            if entry.isLink {
+                log.append(Diagnostic(file: display(rel), message: "a link (symlink) is not read: it could point outside content/",
+                                      hint: "copy the file itself into content/\(kind.rawValue)/"))
+                continue
+            }
+            if entry.isFolder {
                 log.append(Diagnostic(file: display(rel), severity: .warning, message: "folders inside \(kind.rawValue)/ are not read: '\(name)' is ignored",
                                       hint: "put each \(kind.singular) file directly in \(kind.rawValue)/"))
                 continue
@@ -363,7 +386,9 @@ public struct ContentLoader: Sendable {
 
     static func parseFile(atPath path: String, display: String, log: inout DiagnosticLog) -> ParsedFile? {
         guard let data = LocalFiles.read(path) else {
-            log.append(Diagnostic(file: display, message: "the file cannot be read"))
+            log.append(LocalFiles.isLink(path)
+                ? Diagnostic(file: display, message: "a link (symlink) is not read: it could point outside content/", hint: "copy the file itself into content/")
+                : Diagnostic(file: display, message: "the file cannot be read"))
             return nil
         }
         return parse(data, display: display, log: &log)

@@ -88,7 +88,7 @@ extension FrontMatterFile {
         var lineStart = 4
         var line = 2
         while lineStart < b.count {
-            let lineEnd = b[lineStart...].firstIndex(of: 10) ?? b.count
+            let lineEnd = b.index(of: 10, from: lineStart)
             if lineEnd - lineStart >= 3, b[lineStart] == 45, b[lineStart + 1] == 45, b[lineStart + 2] == 45,
                b[(lineStart + 3)..<lineEnd].allSatisfy({ $0 == 32 || $0 == 9 }) {
                 // The YAML is everything between the fences, without the newline before the closing one.

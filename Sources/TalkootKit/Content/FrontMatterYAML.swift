@@ -134,6 +134,10 @@ enum FrontMatterYAML {
             var lineStart = 0
             var i = 0
             while i < n {
+                // Plain text is skipped a word at a time; a word with a line end, a control
+                // character or a multi-byte character is looked at byte by byte.
+                while i + 8 <= n && b.isPrintableASCIIWord(at: i) { i += 8 }
+                if i == n { break }
                 let c = b[i]
                 if c == Self.newline {
                     starts.append(lineStart)
@@ -199,8 +203,10 @@ enum FrontMatterYAML {
                 let e = ends[l]
                 guard let key = try entryKey(at: p, line: l) else { throw Bail() }
                 // Yams reports duplicate keys; `<<` is a merge key in some readers.
-                if key.text == "<<" { throw Bail() }
-                for entry in entries where entry.key == key.text { throw Bail() }
+                // Lengths first, and by index: copying an entry retains its strings.
+                let keyLength = key.text.utf8.count
+                if keyLength == 2 && key.text == "<<" { throw Bail() }
+                for i in entries.indices where entries[i].key.utf8.count == keyLength && entries[i].key == key.text { throw Bail() }
                 let keyPosition = position(p, line: l)
                 let q = skipSpaces(key.afterColon, e)
                 let value: YAMLValue

@@ -7,28 +7,47 @@ import Darwin
 /// Reading the content folder with plain POSIX calls: a big municipality has thousands of files
 /// in one folder, and FileManager's per-file `stat` and URL building took a tenth of `check`.
 enum LocalFiles {
-    /// The entries of a folder, sorted by name (bytes), each with whether it is a folder; nil when it
-    /// cannot be read. Uses the entry type `readdir` reports, and `stat` only where the file
-    /// system does not report one.
-    static func list(_ path: String) -> [(name: String, isFolder: Bool)]? {
+    /// One entry of a folder.
+    struct Entry {
+        var name: String
+        var isFolder: Bool
+        /// A symbolic link: never followed, since it could point outside `content/`.
+        var isLink: Bool
+    }
+
+    /// The entries of a folder, sorted by name (bytes); nil when it cannot be read. Uses the
+    /// entry type `readdir` reports, and `lstat` only where the file system does not report one.
+    static func list(_ path: String) -> [Entry]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
-        var out: [(name: String, isFolder: Bool)] = []
+        var out: [Entry] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
             if name == "." || name == ".." { continue }
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
                 var st = stat()
-                isFolder = stat(path + "/" + name, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+                if lstat(path + "/" + name, &st) == 0 {
+                    switch st.st_mode & S_IFMT {
+                    case S_IFDIR: type = Int32(DT_DIR)
+                    case S_IFLNK: type = Int32(DT_LNK)
+                    default: type = Int32(DT_REG)
+                    }
+                }
             }
-            out.append((name, isFolder))
+            out.append(Entry(name: name, isFolder: type == Int32(DT_DIR), isLink: type == Int32(DT_LNK)))
         }
         // Byte order, as `LC_ALL=C ls` lists: the same on every machine, and cheaper than
         // String's Unicode-aware comparison over thousands of names.
-        return out.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return out.sorted { $0.name.precedesInByteOrder($1.name) }
+    }
+
+    /// Whether `path` itself is a symbolic link (not followed).
+    static func isLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// The bytes of a file, or nil when it cannot be read (or is not a regular file).
@@ -38,7 +57,8 @@ enum LocalFiles {
         #else
         let sysRead = Darwin.read
         #endif
-        let fd = open(path, O_RDONLY)
+        // O_NOFOLLOW: a link is not read, whatever the caller checked before.
+        let fd = open(path, O_RDONLY | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
@@ -56,6 +76,9 @@ enum LocalFiles {
             }
             if n == 0 { break }
             done += n
+            // All the bytes fstat promised and room left over: a regular file gives a short read
+            // only at its end, so the read that would return 0 is saved (one call per file).
+            if done >= Int(st.st_size) && done < out.count { break }
         }
         out.removeLast(out.count - done)
         return out

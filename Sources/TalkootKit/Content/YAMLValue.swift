@@ -20,8 +20,15 @@ public struct YAMLValue: Sendable {
         return nil
     }
     public var isNull: Bool {
-        if case let .scalar(s, plain) = kind { return plain && (s.isEmpty || s == "~" || s == "null" || s == "Null" || s == "NULL") }
-        return false
+        // Lengths first: nearly every value is longer than "null", and each `==` with a literal
+        // is a call into the string comparison.
+        guard case let .scalar(s, plain) = kind, plain else { return false }
+        switch s.utf8.count {
+        case 0: return true
+        case 1: return s == "~"
+        case 4: return s == "null" || s == "Null" || s == "NULL"
+        default: return false
+        }
     }
     public var typeName: String {
         switch kind {

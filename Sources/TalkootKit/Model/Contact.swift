@@ -6,14 +6,33 @@ public struct PhoneNumber: Sendable, Hashable {
 
     /// Accepts `+358 40 123 4567`, `040 123 4567`, `(06) 123 4567`; nil for anything else.
     public static func parse(_ text: String) -> PhoneNumber? {
-        let trimmed = text.trimmingCharacters(in: " ")
+        let trimmed = text.trimmed
         var digits = ""
         var plus = false
-        for (i, c) in trimmed.enumerated() {
-            if c == "+" && i == 0 { plus = true; continue }
-            if c.isASCII && c.isNumber { digits.append(c); continue }
-            if c == " " || c == "-" || c == "(" || c == ")" || c == "\u{00A0}" { continue }
-            return nil
+        // Nearly every number is ASCII: its bytes are its characters, read without the Unicode
+        // tables. nil: other text, which the loop over characters reads.
+        var bytes = trimmed
+        let readAsASCII: Bool? = bytes.withUTF8 { b in
+            guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var d: [UInt8] = []
+            d.reserveCapacity(b.count)
+            for (i, c) in b.enumerated() {
+                if c == UInt8(ascii: "+") && i == 0 { plus = true; continue }
+                if c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") { d.append(c); continue }
+                if c == UInt8(ascii: " ") || c == UInt8(ascii: "-") || c == UInt8(ascii: "(") || c == UInt8(ascii: ")") { continue }
+                return false
+            }
+            digits = String(decoding: d, as: UTF8.self)
+            return true
+        }
+        if readAsASCII == false { return nil }
+        if readAsASCII == nil {
+            for (i, c) in trimmed.enumerated() {
+                if c == "+" && i == 0 { plus = true; continue }
+                if c.isASCII && c.isNumber { digits.append(c); continue }
+                if c == " " || c == "-" || c == "(" || c == ")" || c == "\u{00A0}" { continue }
+                return nil
+            }
         }
         var international: String
         if plus {
@@ -40,7 +59,14 @@ extension String {
         while s.last == set || s.last == "\t" || s.last == "\n" { s.removeLast() }
         return String(s)
     }
-    var trimmed: String { trimmingCharacters(in: " ") }
+    /// Without spaces, tabs and newlines at either end. The common case (nothing to trim) is
+    /// decided on two bytes: `trimmingCharacters(in:)` first asks the Character for its ASCII
+    /// value, which was 3% of `check`.
+    var trimmed: String {
+        if let first = utf8.first, let last = utf8.last,
+           first != 32, first != 9, first != 10, last != 32, last != 9, last != 10 { return self }
+        return trimmingCharacters(in: " ")
+    }
 }
 
 /// Shape checks for addresses (not existence).
@@ -77,8 +103,15 @@ public enum AddressCheck {
         }
     }
 
-    /// The characters of `isEmail`'s list, as bytes.
-    private static let asciiForbidden: [UInt8] = Array(" <>()[],;:\\\"\t?&%/#=".utf8)
+    /// The characters of `isEmail`'s list as a bit set over ASCII (bit c of the pair), with the
+    /// control characters: one test per byte instead of a search of the list.
+    private static let asciiForbidden: (UInt64, UInt64) = {
+        var mask: (UInt64, UInt64) = (0xFFFF_FFFF, 1 << 63)  // 0-31, 127
+        for c in " <>()[],;:\\\"\t?&%/#=".utf8 {
+            if c < 64 { mask.0 |= 1 << UInt64(c) } else { mask.1 |= 1 << UInt64(c - 64) }
+        }
+        return mask
+    }()
 
     static func isASCIIEmail(_ s: String) -> Bool? {
         var s = s
@@ -94,7 +127,8 @@ public enum AddressCheck {
                 if c == UInt8(ascii: ".") && previous == c { return false }
                 previous = c
             }
-            return !b.contains { $0 < 32 || $0 == 127 || asciiForbidden.contains($0) }
+            let forbidden = asciiForbidden
+            return !b.contains { c in c < 64 ? forbidden.0 >> UInt64(c) & 1 == 1 : forbidden.1 >> UInt64(c - 64) & 1 == 1 }
         }
     }
 

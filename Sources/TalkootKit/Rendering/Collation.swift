@@ -59,7 +59,7 @@ public struct CollationKey: Comparable, Sendable {
     }
 
     public static func < (a: CollationKey, b: CollationKey) -> Bool {
-        if let x = a.ascii, let y = b.ascii { return x.lexicographicallyPrecedes(y) }
+        if let x = a.ascii, let y = b.ascii { return x.precedesInByteOrder(y) }
         return a.text < b.text
     }
 }

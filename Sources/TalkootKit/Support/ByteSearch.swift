@@ -10,3 +10,58 @@ extension String {
         } ?? utf8.contains(byte)
     }
 }
+
+extension String {
+    /// Byte order (as `LC_ALL=C ls` sorts), with `memcmp`: the same order as
+    /// `utf8.lexicographicallyPrecedes`, which walks both views one index at a time and was 3% of
+    /// `check` when sorting 10,000 file names and slugs.
+    func precedesInByteOrder(_ other: String) -> Bool {
+        let fast = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                let common = Swift.min(a.count, b.count)
+                if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+                    let order = memcmp(x, y, common)
+                    if order != 0 { return order < 0 }
+                }
+                return a.count < b.count
+            }
+        }
+        return (fast ?? nil) ?? utf8.lexicographicallyPrecedes(other.utf8)
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Byte order with `memcmp` (see `String.precedesInByteOrder`).
+    func precedesInByteOrder(_ other: [UInt8]) -> Bool {
+        withUnsafeBufferPointer { a in
+            other.withUnsafeBufferPointer { b in
+                let common = Swift.min(a.count, b.count)
+                if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+                    let order = memcmp(x, y, common)
+                    if order != 0 { return order < 0 }
+                }
+                return a.count < b.count
+            }
+        }
+    }
+}
+
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The index of the first `byte` at or after `start`, or `count`: `memchr`, where
+    /// `firstIndex(of:)` on a slice tests one byte per step.
+    func index(of byte: UInt8, from start: Int) -> Int {
+        guard start < count, let base = baseAddress, let hit = memchr(base + start, Int32(byte), count - start) else { return count }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+
+    /// Whether the 8 bytes at `offset` are all printable ASCII (0x20–0x7E): no line end, no
+    /// control character, nothing multi-byte. Tested in one step on a 64-bit word, so that
+    /// scanners can skip plain text 8 bytes at a time. `offset + 8` must not exceed `count`.
+    func isPrintableASCIIWord(at offset: Int) -> Bool {
+        let w = UnsafeRawPointer(baseAddress! + offset).loadUnaligned(as: UInt64.self)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let below0x20 = (w &- ones &* 0x20) & ~w & highs   // some byte < 0x20
+        let above0x7E = ((w &+ ones &* (127 - 0x7E)) | w) & highs  // some byte > 0x7E
+        return below0x20 | above0x7E == 0
+    }
+}

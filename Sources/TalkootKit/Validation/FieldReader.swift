@@ -9,6 +9,8 @@ public struct FieldReader {
     /// The mapping's entries in written order. A front matter mapping has a few dozen at most,
     /// so a scan beats building a dictionary for every file.
     private var entries: [YAMLEntry] = []
+    /// Each entry's key length in bytes, in one flat array: a lookup scans these first.
+    private var keyLengths: [Int] = []
     /// Where the mapping starts: missing fields are reported here.
     public let origin: SourcePosition
     /// Dotted path prefix of nested mappings, e.g. `contact_person.`.
@@ -20,13 +22,14 @@ public struct FieldReader {
         switch value.kind {
         case let .mapping(list):
             entries = list
+            keyLengths = list.map(\.key.utf8.count)
         default:
             error(at: value.position, field: String(prefix.dropLast()), "expected \(prefix.isEmpty ? "front matter fields" : "a mapping of fields"), found \(value.typeName)")
         }
         let allowed = fieldNames.list
-        for e in entries where !fieldNames.contains(e.key) {
-            let key = e.key
-            error(at: e.keyPosition, field: prefix + key, "unknown field '\(prefix)\(key)'",
+        for i in entries.indices where !fieldNames.contains(entries[i].key) {
+            let key = entries[i].key
+            error(at: entries[i].keyPosition, field: prefix + key, "unknown field '\(prefix)\(key)'",
                   hint: Suggestion.closest(to: key, in: allowed).map { "did you mean '\($0)'? Fields here: \(allowed.joined(separator: ", ")); free fields go under 'extra:'" }
                       ?? "fields here: \(allowed.joined(separator: ", ")); free fields go under 'extra:'")
         }
@@ -50,32 +53,33 @@ public struct FieldReader {
         references.append(ItemReference(kind: kind, slug: slug, position: position, field: field))
     }
 
-    /// The entry for `key`; the last one if the key is written twice, as a dictionary would keep.
-    /// Lengths are compared first: the keys read from a file are never the very strings the
-    /// decoders ask with, so `==` compares their bytes, and most keys differ in length.
-    private func entry(_ key: String) -> YAMLEntry? {
+    /// Where the entry for `key` is; the last one if the key is written twice, as a dictionary
+    /// would keep. Lengths are compared first: the keys read from a file are never the very
+    /// strings the decoders ask with, so `==` compares their bytes, and most keys differ in length.
+    /// An index, not a copy of the entry: copying retains its key, value and positions.
+    private func index(_ key: String) -> Int? {
         let length = key.utf8.count
         var i = entries.count - 1
         while i >= 0 {
-            if entries[i].key.utf8.count == length && entries[i].key == key { return entries[i] }
+            if keyLengths[i] == length && entries[i].key == key { return i }
             i -= 1
         }
         return nil
     }
 
-    public func has(_ key: String) -> Bool { entry(key).map { !$0.value.isNull } ?? false }
-    public func position(of key: String) -> SourcePosition { entry(key)?.value.position ?? origin }
+    public func has(_ key: String) -> Bool { index(key).map { !entries[$0].value.isNull } ?? false }
+    public func position(of key: String) -> SourcePosition { index(key).map { entries[$0].value.position } ?? origin }
     public func name(_ key: String) -> String { prefix + key }
 
     /// The raw value; reports a missing required field.
     public mutating func value(_ key: String, required: Bool = false) -> YAMLValue? {
-        guard let e = entry(key), !e.value.isNull else {
+        guard let i = index(key), !entries[i].value.isNull else {
             if required {
                 error(at: origin, field: name(key), "required field '\(name(key))' is missing")
             }
             return nil
         }
-        return e.value
+        return entries[i].value
     }
 
     // MARK: scalars
@@ -286,7 +290,7 @@ public struct FieldReader {
 
     /// `extra:` is free for themes: kept as text values, never validated beyond that.
     public mutating func extra() -> [String: String] {
-        guard let v = entry("extra")?.value, !v.isNull else { return [:] }
+        guard let i = index("extra"), case let v = entries[i].value, !v.isNull else { return [:] }
         guard case let .mapping(list) = v.kind else {
             error(at: v.position, field: name("extra"), "'\(name("extra"))' must be a mapping of free fields (key: value lines), found \(v.typeName)")
             return [:]
@@ -323,21 +327,31 @@ public struct FieldReader {
     }
 }
 
-/// The fields a mapping may have (`extra:` always may), listed once per decoder: the set that
+/// The fields a mapping may have (`extra:` always may), listed once per decoder: the table that
 /// answers "is this key known?" is built once, not for every file read.
 public struct FieldNames: ExpressibleByArrayLiteral, Sendable {
     /// In the documented order, for "fields here: …" hints.
     public let list: [String]
-    private let known: Set<String>
+    /// The known names by their length in bytes: a key is compared with the one or two names of
+    /// its length. Hashing every key of 10,000 files into a set cost more than that.
+    private let byLength: [[String]]
 
     public init(_ list: [String]) {
         self.list = list
-        known = Set(list + ["extra"])
+        let names = list + ["extra"]
+        var table = [[String]](repeating: [], count: (names.map(\.utf8.count).max() ?? 0) + 1)
+        for name in names where !table[name.utf8.count].contains(name) { table[name.utf8.count].append(name) }
+        byLength = table
     }
 
     public init(arrayLiteral elements: String...) { self.init(elements) }
 
-    public func contains(_ key: String) -> Bool { known.contains(key) }
+    public func contains(_ key: String) -> Bool {
+        let length = key.utf8.count
+        guard length < byLength.count else { return false }
+        for i in byLength[length].indices where byLength[length][i] == key { return true }
+        return false
+    }
 
     public func adding(_ names: [String]) -> FieldNames { FieldNames(list + names) }
 }

@@ -4,6 +4,10 @@ enum AssociationDecoder {
                          "contact_person", "social", "target_groups", "languages", "meets_at", "activities", "membership",
                          "volunteers_wanted", "volunteer_tasks", "logo", "updated"]
 
+    // Nested mappings' fields, built once: a literal here would build its set for every file.
+    static let contactPersonFields: FieldNames = ["name", "role", "phone", "email", "consent"]
+    static let activityFields: FieldNames = ["name", "when", "where", "audience", "cost"]
+
     static func decode(_ r: inout FieldReader, body: MarkdownText, context: DecodeContext) -> Association? {
         let name = r.text("name", required: true)
         let summary = r.text("summary", required: true, maxLength: 200)
@@ -24,7 +28,7 @@ enum AssociationDecoder {
         let phone = r.phone("phone")
 
         var contact: ContactPerson?
-        if var c = r.mapping("contact_person", allowed: ["name", "role", "phone", "email", "consent"]) {
+        if var c = r.mapping("contact_person", allowed: contactPersonFields) {
             let n = c.text("name", required: true)
             let consent = c.bool("consent") ?? false
             contact = n.map { ContactPerson(name: $0, role: c.text("role"), phone: c.phone("phone"), email: c.email("email"), consent: consent) }
@@ -66,7 +70,7 @@ enum AssociationDecoder {
         var activities: [Association.Activity] = []
         if let items = r.list("activities") {
             for (i, item) in items.enumerated() {
-                var a = FieldReader(item, prefix: "activities[\(i)].", allowed: ["name", "when", "where", "audience", "cost"])
+                var a = FieldReader(item, prefix: "activities[\(i)].", allowed: activityFields)
                 if let n = a.text("name", required: true) {
                     activities.append(Association.Activity(name: n, when: a.text("when"), place: a.place("where", context: context),
                                                            audience: a.ids("audience", allowed: TargetGroup.ids, what: "target group"),

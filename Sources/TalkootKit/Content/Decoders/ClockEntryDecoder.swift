@@ -2,6 +2,8 @@
 enum ClockEntryDecoder {
     static let fields: FieldNames = ["title", "kind", "date", "end_date", "time", "months", "place", "organizer", "registration", "related"]
 
+    static let registrationFields: FieldNames = ["url", "deadline"]
+
     static func decode(_ r: inout FieldReader, body: MarkdownText, context: DecodeContext) -> ClockEntry? {
         let title = r.text("title", required: true)
         let kind = r.id("kind", allowed: ClockEntry.Kind.writable.map(\.rawValue), what: "kind", required: true).flatMap(ClockEntry.Kind.init(rawValue:))
@@ -28,7 +30,7 @@ enum ClockEntryDecoder {
                     hint: "date: 2027-03-18, date: \"03-18\" for every year, or months: [3, 9]")
         }
         var registration: ClockEntry.Registration?
-        if var reg = r.mapping("registration", allowed: ["url", "deadline"]) {
+        if var reg = r.mapping("registration", allowed: registrationFields) {
             registration = ClockEntry.Registration(url: reg.webURL("url"), deadline: reg.day("deadline"))
             if case let .date(.once(start), _)? = when, let dl = registration?.deadline, dl > start {
                 reg.error(at: reg.position(of: "deadline"), field: "registration.deadline", "the registration deadline \(dl.iso) is after the event (\(start.iso))")

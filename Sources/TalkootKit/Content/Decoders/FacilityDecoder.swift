@@ -3,11 +3,15 @@ enum FacilityDecoder {
     static let fields: FieldNames = ["name", "address", "location", "owner", "capacity", "price", "accessibility", "accessibility_features",
                          "opening_hours", "who_may_book", "equipment", "booking", "booking_periods", "rules"]
 
+    static let locationFields: FieldNames = ["lat", "lon"]
+    static let bookingFields: FieldNames = ["url", "email", "phone", "instructions"]
+    static let bookingPeriodFields: FieldNames = ["label", "date", "end_date"]
+
     static func decode(_ r: inout FieldReader, body: MarkdownText, context: DecodeContext) -> Facility? {
         let name = r.text("name", required: true)
         let address = r.text("address", required: true)
         var lat: Double?, lon: Double?
-        if var loc = r.mapping("location", allowed: ["lat", "lon"]) {
+        if var loc = r.mapping("location", allowed: locationFields) {
             lat = loc.double("lat", range: -90...90)
             lon = loc.double("lon", range: -180...180)
             if !loc.has("lat") || !loc.has("lon") { loc.error(at: loc.origin, field: "location", "'location' needs both lat and lon") }
@@ -17,7 +21,7 @@ enum FacilityDecoder {
         if let p = r.text("price"), !["free", "maksuton", "ilmainen", "avgiftsfri", "0"].contains(p.lowercased()) { price = p }
 
         var booking: Facility.Booking?
-        if var b = r.mapping("booking", allowed: ["url", "email", "phone", "instructions"]) {
+        if var b = r.mapping("booking", allowed: bookingFields) {
             let bk = Facility.Booking(url: b.webURL("url"), email: b.email("email"), phone: b.phone("phone"), instructions: b.text("instructions"))
             if !b.has("url") && !b.has("email") && !b.has("phone") {
                 b.error(at: b.origin, field: "booking", "'booking' needs at least one of url, email or phone")
@@ -28,7 +32,7 @@ enum FacilityDecoder {
         var periods: [Facility.Period] = []
         if let items = r.list("booking_periods") {
             for (i, item) in items.enumerated() {
-                var p = FieldReader(item, prefix: "booking_periods[\(i)].", allowed: ["label", "date", "end_date"])
+                var p = FieldReader(item, prefix: "booking_periods[\(i)].", allowed: bookingPeriodFields)
                 let label = p.text("label", required: true)
                 let start = p.dateSpec("date", required: true)
                 let end = p.dateSpec("end_date")

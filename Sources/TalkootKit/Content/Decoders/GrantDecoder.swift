@@ -3,6 +3,8 @@ enum GrantDecoder {
     static let fields: FieldNames = ["name", "provider", "sectors", "eligible", "amount", "budget", "application", "continuous", "apply_url",
                          "decision", "reporting", "contact"]
 
+    static let applicationFields: FieldNames = ["date", "end_date", "time"]
+
     static func decode(_ r: inout FieldReader, body: MarkdownText, context: DecodeContext) -> Grant? {
         let name = r.text("name", required: true)
         // `[all]`: open to every sector. Read once, so a bad item is reported once.
@@ -12,7 +14,7 @@ enum GrantDecoder {
         var windows: [Grant.Window] = []
         if let items = r.list("application", required: !continuous) {
             for (i, item) in items.enumerated() {
-                var w = FieldReader(item, prefix: "application[\(i)].", allowed: ["date", "end_date", "time"])
+                var w = FieldReader(item, prefix: "application[\(i)].", allowed: applicationFields)
                 let start = w.dateSpec("date", required: true)
                 let end = w.dateSpec("end_date")
                 if let start, let end { FacilityDecoder.checkOrder(start, end, &w, field: "application[\(i)].end_date") }
