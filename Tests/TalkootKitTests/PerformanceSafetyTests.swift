@@ -60,15 +60,19 @@ import Testing
         #expect(Substring("  x ").trimmingWhitespace() == "x")
     }
 
-    @Test func folderListingIsSortedAndTellsFoldersApart() throws {
+    @Test func folderListingTellsFilesFoldersAndLinksApart() throws {
         let root = TestSupport.temporaryDirectory()
         try FileManager.default.createDirectory(at: root.appendingPathComponent("b-folder"), withIntermediateDirectories: true)
         try "x".write(to: root.appendingPathComponent("c.md"), atomically: true, encoding: .utf8)
         try "yy".write(to: root.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
-        let entries = try #require(LocalFiles.list(root.path))
-        #expect(entries.map(\.name) == ["a.md", "b-folder", "c.md"])
-        #expect(entries.map(\.isFolder) == [false, true, false])
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("d.md"), withDestinationURL: root.appendingPathComponent("a.md"))
+        // In directory order: the loader sorts what it keeps.
+        let entries = try #require(LocalFiles.list(root.path)).sorted { $0.name < $1.name }
+        #expect(entries.map(\.name) == ["a.md", "b-folder", "c.md", "d.md"])
+        #expect(entries.map(\.isFolder) == [false, true, false, false])
+        #expect(entries.map(\.isLink) == [false, false, false, true])
         #expect(LocalFiles.read(root.appendingPathComponent("a.md").path) == Array("yy".utf8))
+        #expect(LocalFiles.read(root.appendingPathComponent("d.md").path) == nil)
         #expect(LocalFiles.read(root.appendingPathComponent("b-folder").path) == nil)
         #expect(LocalFiles.read(root.appendingPathComponent("missing.md").path) == nil)
         #expect(LocalFiles.list(root.appendingPathComponent("missing").path) == nil)

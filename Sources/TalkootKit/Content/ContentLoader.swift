@@ -142,6 +142,14 @@ public struct ContentLoader: Sendable {
         let clock = keep(&decodedClock)
         let news = keep(&decodedNews)
         let pages = keep(&decodedPages)
+        // What is left of the decoded items (their references and slugs) and of the file list:
+        // tens of thousands of small allocations, freed on another thread, not before the
+        // diagnostics can be printed.
+        var listed: [ContentKind: [String: RawItem]] = [:]
+        swap(&listed, &items)  // `items` is captured by `decodeAll`, so it cannot be consumed
+        ProcessMemory.freeElsewhere((consume decodedAssociations, consume decodedLiaisons, consume decodedFacilities,
+                                     consume decodedGrants, consume decodedClock, consume decodedNews, consume decodedPages,
+                                     consume listed))
 
         // The landing page is never a draft: it is the section's front page.
         decodedLanding.isDraft = false
@@ -278,8 +286,11 @@ public struct ContentLoader: Sendable {
                                   hint: "keep the \(kind.singular) files themselves in content/\(kind.rawValue)/"))
             return [:]
         }
+        // In directory order: the items are sorted by slug where they are decoded, and the
+        // diagnostics when they are reported.
         guard let entries = LocalFiles.list(folder.path) else { return [:] }
         var items: [String: RawItem] = [:]
+        items.reserveCapacity(entries.count)
         for entry in entries where !entry.name.hasPrefix(".") {
             let name = entry.name
             let rel = "\(kind.rawValue)/\(name)"

@@ -15,8 +15,9 @@ enum LocalFiles {
         var isLink: Bool
     }
 
-    /// The entries of a folder, sorted by name (bytes); nil when it cannot be read. Uses the
-    /// entry type `readdir` reports, and `lstat` only where the file system does not report one.
+    /// The entries of a folder in the order the file system gives them (callers that show or
+    /// publish them sort what they keep); nil when it cannot be read. Uses the entry type
+    /// `readdir` reports, and `lstat` only where the file system does not report one.
     static func list(_ path: String) -> [Entry]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
@@ -39,9 +40,7 @@ enum LocalFiles {
             }
             out.append(Entry(name: name, isFolder: type == Int32(DT_DIR), isLink: type == Int32(DT_LNK)))
         }
-        // Byte order, as `LC_ALL=C ls` lists: the same on every machine, and cheaper than
-        // String's Unicode-aware comparison over thousands of names.
-        return out.sorted { $0.name.precedesInByteOrder($1.name) }
+        return out
     }
 
     /// Whether `path` itself is a symbolic link (not followed).

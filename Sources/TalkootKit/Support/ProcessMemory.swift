@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Memory a command still holds when it is about to end.
 public enum ProcessMemory {
     /// Keeps `value` alive until the process exits, so that it is never freed piece by piece:
@@ -8,8 +10,18 @@ public enum ProcessMemory {
         _ = Unmanaged.passRetained(Kept(value))
     }
 
-    private final class Kept<T> {
+    /// Frees `value` on a background thread: for big temporaries whose freeing, piece by piece,
+    /// would otherwise delay what the caller does next. `value` must not be used afterwards
+    /// (pass it with `consume`).
+    public static func freeElsewhere<T: Sendable>(_ value: consuming T) {
+        let kept = Kept(value)
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(kept) {} }
+    }
+
+    fileprivate final class Kept<T> {
         let value: T
         init(_ value: T) { self.value = value }
     }
 }
+
+extension ProcessMemory.Kept: Sendable where T: Sendable {}
