@@ -60,6 +60,75 @@ import Testing
         #expect(Substring("  x ").trimmingWhitespace() == "x")
     }
 
+    /// `MarkdownRenderer.plainText` before it read lines lazily and tested markup by ASCII value.
+    static func plainTextAsBefore(_ markdown: String, limit: Int = 160) -> String {
+        var text = ""
+        var count = 0
+        for line in markdown.split(separator: "\n") {
+            let t = line.trimmingWhitespace()
+            if t.isEmpty { if !text.isEmpty { break } else { continue } }
+            if t.hasPrefix("#") || t.hasPrefix("-") && text.isEmpty { continue }
+            let kept = t.filter { !"*_`#>[]".contains($0) }
+            if !text.isEmpty { text += " " }
+            text += kept
+            count = text.count
+            if count > limit { break }
+        }
+        if count > limit { text = String(text.prefix(limit - 1)) + "…" }
+        return text
+    }
+
+    @Test(arguments: [
+        "", "\n\n", "Yksi rivi.", "# Otsikko\n\nKappale *korostettu* ja __vahva__.\n\nToinen kappale.",
+        "- lista\n- toinen\n\nTeksti [linkki](https://example.fi) `koodi` > lainaus",
+        "Rivi yksi\nrivi kaksi\n   \nkolmas", "\n\n  \nAlku jälkeen tyhjien\n\n\nloppu",
+        String(repeating: "Pitkä lause, jossa on ääkkösiä ja *merkkejä*. ", count: 20),
+        "Ensin\n# otsikko keskellä\n- ja lista\nsitten", "e\u{301}*\u{301} yhdistyvä merkki", "\u{00A0}sitova välilyönti\u{00A0}\nja rivi",
+    ])
+    func plainTextIsTheSameAsBefore(_ markdown: String) {
+        #expect(MarkdownRenderer.plainText(markdown) == Self.plainTextAsBefore(markdown))
+        #expect(MarkdownRenderer.plainText(markdown, limit: 20) == Self.plainTextAsBefore(markdown, limit: 20))
+    }
+
+    /// `ICalendar.plainText` before it stopped reading once the limit was reached.
+    static func calendarTextAsBefore(_ markdown: String, limit: Int = 600) -> String {
+        var paragraphs: [String] = []
+        var current = ""
+        func flush() {
+            if !current.isEmpty { paragraphs.append(current) }
+            current = ""
+        }
+        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = raw.trimmingWhitespace()
+            if line.isEmpty { flush(); continue }
+            var isItem = false
+            if line.hasPrefix("#") { line = line.drop { $0 == "#" }.trimmingWhitespace() }
+            if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") { line = "– " + line.dropFirst(2); isItem = true }
+            if line.hasPrefix(">") { line = line.dropFirst().trimmingWhitespace() }
+            line = ICalendar.inline(line)
+            if current.isEmpty { current = line } else { current += (isItem ? "\n" : " ") + line }
+        }
+        flush()
+        var out = ""
+        for p in paragraphs {
+            if out.count >= limit { out += "\n\n…"; break }
+            out += (out.isEmpty ? "" : "\n\n") + p
+        }
+        return out
+    }
+
+    @Test(arguments: [
+        "", "\n", "a\n", "\n\nb\n\n", "# Otsikko\n\nKappale *korostettu* ja [linkki](https://example.fi).\n- kohta\n- toinen\n\n> lainaus",
+        (0..<12).map { "Kappale \($0) jossa on sanoja ja ääkkösiä, hieman pidempi rivi tekstiä." }.joined(separator: "\n\n"),
+        (0..<40).map { "rivi \($0) samaa kappaletta" }.joined(separator: "\n"),
+        String(repeating: "x", count: 30) + "\n\n" + String(repeating: "y", count: 30) + "\n\n\n" + "z",
+    ])
+    func calendarTextIsTheSameAsBefore(_ markdown: String) {
+        for limit in [0, 1, 30, 31, 32, 62, 63, 64, 100, 600] {
+            #expect(ICalendar.plainText(markdown, limit: limit) == Self.calendarTextAsBefore(markdown, limit: limit), "limit \(limit)")
+        }
+    }
+
     @Test func folderListingTellsFilesFoldersAndLinksApart() throws {
         let root = TestSupport.temporaryDirectory()
         try FileManager.default.createDirectory(at: root.appendingPathComponent("b-folder"), withIntermediateDirectories: true)

@@ -203,13 +203,28 @@ enum ICalendar {
     static func plainText(_ markdown: String, limit: Int = 600) -> String {
         var paragraphs: [String] = []
         var current = ""
-        func flush() {
-            if !current.isEmpty { paragraphs.append(current) }
-            current = ""
+        // Characters of the paragraphs so far joined, and whether that already reached `limit`:
+        // then one more paragraph only adds "…", and the rest of the body need not be read.
+        var joinedCount = 0
+        var full = false
+        /// Ends the paragraph; true when reading can stop.
+        func flush() -> Bool {
+            defer { current = "" }
+            guard !current.isEmpty else { return false }
+            paragraphs.append(current)
+            if full { return true }
+            joinedCount += (paragraphs.count > 1 ? 2 : 0) + current.count
+            full = joinedCount >= limit
+            return false
         }
-        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        var rest = Substring(markdown)
+        var atEnd = false
+        while !atEnd {
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let raw = rest[..<end]
+            if end == rest.endIndex { atEnd = true } else { rest = rest[rest.utf8.index(after: end)...] }
             var line = raw.trimmingWhitespace()
-            if line.isEmpty { flush(); continue }
+            if line.isEmpty { if flush() { break } else { continue } }
             var isItem = false
             if line.hasPrefix("#") { line = line.drop { $0 == "#" }.trimmingWhitespace() }
             if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("+ ") { line = "– " + line.dropFirst(2); isItem = true }
@@ -217,7 +232,7 @@ enum ICalendar {
             line = inline(line)
             if current.isEmpty { current = line } else { current += (isItem ? "\n" : " ") + line }
         }
-        flush()
+        _ = flush()
         var out = ""
         for p in paragraphs {
             if out.count >= limit { out += "\n\n…"; break }

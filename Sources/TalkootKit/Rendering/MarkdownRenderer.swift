@@ -30,11 +30,25 @@ public struct MarkdownRenderer: Sendable {
     public static func plainText(_ markdown: String, limit: Int = 160) -> String {
         var text = ""
         var count = 0  // characters in `text`, kept as we go: past the limit, more lines change nothing
-        for line in markdown.split(separator: "\n") {
+        // Line by line as needed, not `split` first: only the first paragraph is read, and
+        // splitting a long body into lines was most of the cost.
+        var rest = Substring(markdown)
+        while !rest.isEmpty {
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let line = rest[..<end]
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.utf8.index(after: end)...]
+            if line.isEmpty { continue }  // as `split` omits empty lines
             let t = line.trimmingWhitespace()
             if t.isEmpty { if !text.isEmpty { break } else { continue } }
             if t.hasPrefix("#") || t.hasPrefix("-") && text.isEmpty { continue }
-            let kept = t.filter { !"*_`#>[]".contains($0) }
+            // Markup characters are single ASCII characters: tested on that value, not by
+            // searching a string of them for every character.
+            let kept = t.filter { c in
+                switch c.asciiValue {
+                case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"): return false
+                default: return true
+                }
+            }
             if !text.isEmpty { text += " " }
             text += kept
             count = text.count
