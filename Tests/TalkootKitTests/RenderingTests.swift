@@ -24,6 +24,21 @@ import Testing
         #expect(!pages["sivut/sivu/index.html"]!.contains("<div class=\"x\">"))
     }
 
+    /// The heading of an area's filter page is the area's name: from site.yml when it lists the
+    /// areas, else as the associations write it.
+    @Test func areaFilterPageIsHeadedByTheAreaName() throws {
+        let listed = try build(["associations/martat.md": TestSupport.association(["area": "Kirkonkylä"])])
+        let page = try #require(listed["yhdistykset/alue/kirkonkyla/index.html"])
+        #expect(page.contains("<h1>Kirkonkylä"))
+        let unlisted = try build([
+            "site.yml": TestSupport.minimalSiteYML.replacingOccurrences(of: "areas: [Kirkonkylä, Rantala]\n", with: ""),
+            "associations/martat.md": TestSupport.association(["area": "Yläpää-Östra"]),
+        ])
+        let other = try #require(unlisted["yhdistykset/alue/ylapaa-ostra/index.html"])
+        #expect(other.contains("<h1>Yläpää-Östra"))
+        #expect(unlisted["yhdistykset/index.html"]!.contains(">Yläpää-Östra<"))
+    }
+
     @Test func siteSwitchAllowsRawHTMLInPagesOnly() throws {
         let pages = try build([
             "site.yml": TestSupport.minimalSiteYML + "\nallow_raw_html_in_pages: true\n",

@@ -211,7 +211,7 @@ extension RenderEnvironment {
     func filterLabel(_ f: Routes.Filter, _ v: String?, _ language: String) -> String {
         switch f {
         case .sector: return sectorName(v ?? "", language)
-        case .area: return site.config.areas.first { Slug.make(from: $0) == v } ?? site.associations.compactMap { $0.primary.area }.first { Slug.make(from: $0) == v } ?? v ?? ""
+        case .area: return v.flatMap { index.areaBySlug[$0] } ?? v ?? ""
         case .targetGroup: return targetGroupLabel(v ?? "", language)
         case .language: return languageLabel(v ?? "", language)
         case .volunteers: return t("volunteersFilter", language)

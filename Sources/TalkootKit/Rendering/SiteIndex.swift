@@ -18,6 +18,9 @@ public struct SiteIndex: Sendable {
     public var filterList: [FilterKey] = []
     /// Page address part of every area name in site.yml or in an association (`data-area`, filter links).
     public var areaSlugs: [String: String] = [:]
+    /// The area name a filter address stands for: site.yml's first, else the first association's
+    /// (filter page headings; scanning the associations for it made the filter pages quadratic).
+    public var areaBySlug: [String: String] = [:]
 
     public struct FilterKey: Sendable, Hashable {
         public var filter: Routes.Filter
@@ -46,13 +49,18 @@ public struct SiteIndex: Sendable {
         }
         filterList = DirectoryFilters.values(site).map { FilterKey(filter: $0.0, value: $0.1) }
         for key in filterList { filters[key] = [] }
-        for area in site.config.areas where areaSlugs[area] == nil { areaSlugs[area] = Slug.make(from: area) }
+        for area in site.config.areas where areaSlugs[area] == nil {
+            let slug = Slug.make(from: area)
+            areaSlugs[area] = slug
+            if areaBySlug[slug] == nil { areaBySlug[slug] = area }
+        }
         for i in site.associations.indices {
             let p = site.associations[i].primary
             for s in p.sectors { filters[FilterKey(filter: .sector, value: s)]?.append(i) }
             if let area = p.area {
                 let slug = areaSlugs[area] ?? Slug.make(from: area)
                 areaSlugs[area] = slug
+                if areaBySlug[slug] == nil { areaBySlug[slug] = area }
                 filters[FilterKey(filter: .area, value: slug)]?.append(i)
             }
             for g in p.targetGroups { filters[FilterKey(filter: .targetGroup, value: g)]?.append(i) }
