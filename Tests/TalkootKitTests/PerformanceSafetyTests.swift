@@ -129,6 +129,19 @@ import Testing
         }
     }
 
+    /// Routes keeps section and filter paths in arrays by case position.
+    @Test func routeTablesFollowTheCaseOrder() throws {
+        #expect(Routes.Section.allCases.enumerated().allSatisfy { Routes.ordinal($0.element) == $0.offset })
+        #expect(Routes.Filter.allCases.enumerated().allSatisfy { Routes.ordinal($0.element) == $0.offset })
+        let routes = Routes(config: try #require(TestSupport.load([:]).site).config)
+        #expect(routes.section(.home, "fi") == "" && routes.section(.home, "sv") == "sv/")
+        #expect(routes.section(.grants, "sv") == "sv/understod/")
+        #expect(routes.filter(.targetGroup, value: "nuoret", "fi") == "yhdistykset/kohderyhma/nuoret/")
+        #expect(routes.filter(.volunteers, value: nil, "sv") == "sv/foreningar/kom-med/")
+        // A language the site does not have is still answered.
+        #expect(routes.section(.news, "en") == "en/news/")
+    }
+
     @Test func folderListingTellsFilesFoldersAndLinksApart() throws {
         let root = TestSupport.temporaryDirectory()
         try FileManager.default.createDirectory(at: root.appendingPathComponent("b-folder"), withIntermediateDirectories: true)

@@ -16,10 +16,19 @@ public struct Routes: Sendable {
     public var basePath: String
     public var defaultLanguage: String
 
+    /// Every section's and filter's path per site language, made once: pages ask for them tens of
+    /// thousands of times, and each answer was two dictionary lookups and two concatenations.
+    private var sectionPaths: [String: [String]] = [:]
+    private var filterPaths: [String: [String]] = [:]
+
     public init(config: SiteConfig) {
         baseURL = config.baseURL
         basePath = config.basePath
         defaultLanguage = config.defaultLanguage
+        for language in config.languages {
+            sectionPaths[language] = Section.allCases.map { makeSection($0, language) }
+            filterPaths[language] = Filter.allCases.map { makeFilter($0, language) }
+        }
     }
 
     static let segments: [String: [Section: String]] = [
@@ -49,7 +58,38 @@ public struct Routes: Sendable {
     }
 
     public func section(_ section: Section, _ language: String) -> String {
+        sectionPaths[language]?[Routes.ordinal(section)] ?? makeSection(section, language)
+    }
+
+    private func makeSection(_ section: Section, _ language: String) -> String {
         section == .home ? prefix(language) : prefix(language) + segment(section, language) + "/"
+    }
+
+    /// The position in `allCases`, without searching it.
+    static func ordinal(_ s: Section) -> Int {
+        switch s {
+        case .home: 0
+        case .associations: 1
+        case .liaisons: 2
+        case .facilities: 3
+        case .grants: 4
+        case .clock: 5
+        case .evenings: 6
+        case .news: 7
+        case .pages: 8
+        case .friendly: 9
+        case .search: 10
+        }
+    }
+
+    static func ordinal(_ f: Filter) -> Int {
+        switch f {
+        case .sector: 0
+        case .area: 1
+        case .targetGroup: 2
+        case .language: 3
+        case .volunteers: 4
+        }
     }
 
     public func item(_ kind: ContentKind, _ slug: String, _ language: String) -> String {
@@ -67,8 +107,14 @@ public struct Routes: Sendable {
     }
 
     public func filter(_ filter: Filter, value: String?, _ language: String) -> String {
+        let path = filterPaths[language]?[Routes.ordinal(filter)] ?? makeFilter(filter, language)
+        guard let value else { return path }
+        return path + value + "/"
+    }
+
+    private func makeFilter(_ filter: Filter, _ language: String) -> String {
         let seg = Routes.filterSegments[language]?[filter] ?? Routes.filterSegments["en"]![filter]!
-        return section(.associations, language) + seg + "/" + (value.map { $0 + "/" } ?? "")
+        return makeSection(.associations, language) + seg + "/"
     }
 
     /// Root-relative URL for links: `/yhdistystoiminta/yhdistykset/`.
