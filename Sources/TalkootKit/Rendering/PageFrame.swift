@@ -42,10 +42,12 @@ extension RenderEnvironment {
         c["description"] = pc.description
         c["canonical"] = routes.absolute(path)
         c["ogType"] = pc.ogType
-        c["alternates"] = cfg.languages.map { ["hreflang": $0, "href": routes.absolute(id.path(routes, $0))] }
-            + [["hreflang": "x-default", "href": routes.absolute(id.path(routes, cfg.defaultLanguage))]]
-        c["languageLinks"] = cfg.languages.count < 2 ? [] : cfg.languages.map { l -> TemplateObject in
-            ["code": l, "label": strings[l]?["languageName"] ?? l, "href": href(id.path(routes, l)), "current": l == language]
+        // The page's path in every language, made once for the alternates and the language links.
+        let paths = cfg.languages.map { $0 == language ? path : id.path(routes, $0) }
+        c["alternates"] = zip(cfg.languages, paths).map { ["hreflang": $0, "href": routes.absolute($1)] }
+            + [["hreflang": "x-default", "href": routes.absolute(cfg.languages.first == cfg.defaultLanguage ? paths[0] : id.path(routes, cfg.defaultLanguage))]]
+        c["languageLinks"] = cfg.languages.count < 2 ? [] : zip(cfg.languages, paths).map { l, p -> TemplateObject in
+            ["code": l, "label": strings[l]?["languageName"] ?? l, "href": href(p), "current": l == language]
         }
         c["nav"] = navigation(id, language, here: href(path))
         if pc.fallback && language != cfg.defaultLanguage {
