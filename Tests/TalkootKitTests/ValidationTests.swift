@@ -1405,7 +1405,7 @@ import Testing
         try fm.createSymbolicLink(at: dir.appendingPathComponent("news"), withDestinationURL: outside.appendingPathComponent("news"))
         let result = ContentLoader(directory: dir, displayRoot: "content", today: TestSupport.today).load()
         let ds = result.diagnostics
-        expectDiagnostic(ds, file: "pages/salainen.md", line: 1, message: "a link (symlink) is not read: it could point outside content/")
+        expectDiagnostic(ds, file: "pages/salainen.md", line: 1, message: "the file is a link (symlink) and is not read: it could point outside content/")
         expectDiagnostic(ds, file: "news", line: 1, message: "the folder news/ is a link (symlink) and is not read")
         #expect(result.site == nil)
         // The file is not read even when asked for by path.

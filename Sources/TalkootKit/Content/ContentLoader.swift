@@ -197,8 +197,7 @@ public struct ContentLoader: Sendable {
     func loadConfig(_ log: inout DiagnosticLog) -> SiteConfig? {
         let url = directory.appendingPathComponent("site.yml")
         if LocalFiles.isLink(url.path) {
-            log.append(Diagnostic(file: display("site.yml"), message: "site.yml is a link (symlink) and is not read: it could point outside content/",
-                                  hint: "copy the file itself into content/"))
+            log.append(ContentLoader.linkNotRead(display("site.yml"), "site.yml", hint: "copy the file itself into content/"))
             return nil
         }
         guard let raw = try? String(contentsOf: url, encoding: .utf8) else {
@@ -229,8 +228,7 @@ public struct ContentLoader: Sendable {
     func loadSectors(config: SiteConfig, _ log: inout DiagnosticLog) -> [Sector] {
         let url = directory.appendingPathComponent("sectors.yml")
         if LocalFiles.isLink(url.path) {
-            log.append(Diagnostic(file: display("sectors.yml"), message: "sectors.yml is a link (symlink) and is not read: it could point outside content/",
-                                  hint: "copy the file itself into content/"))
+            log.append(ContentLoader.linkNotRead(display("sectors.yml"), "sectors.yml", hint: "copy the file itself into content/"))
             return Sector.builtIn
         }
         guard FileManager.default.fileExists(atPath: url.path) else { return Sector.builtIn }
@@ -279,11 +277,9 @@ public struct ContentLoader: Sendable {
 
     func listItems(kind: ContentKind, languages: [String], _ log: inout DiagnosticLog) -> [String: RawItem] {
         let folder = directory.appendingPathComponent(kind.rawValue)
-        // Links are not followed: a link in the content repository could publish any file of the
-        // machine that builds it (as for images/).
         if LocalFiles.isLink(folder.path) {
-            log.append(Diagnostic(file: display(kind.rawValue), message: "the folder \(kind.rawValue)/ is a link (symlink) and is not read: it could point outside content/",
-                                  hint: "keep the \(kind.singular) files themselves in content/\(kind.rawValue)/"))
+            log.append(ContentLoader.linkNotRead(display(kind.rawValue), "the folder \(kind.rawValue)/",
+                                                 hint: "keep the \(kind.singular) files themselves in content/\(kind.rawValue)/"))
             return [:]
         }
         // In directory order: the items are sorted by slug where they are decoded, and the
@@ -295,8 +291,7 @@ public struct ContentLoader: Sendable {
             let name = entry.name
             let rel = "\(kind.rawValue)/\(name)"
             if entry.isLink {
-                log.append(Diagnostic(file: display(rel), message: "a link (symlink) is not read: it could point outside content/",
-                                      hint: "copy the file itself into content/\(kind.rawValue)/"))
+                log.append(ContentLoader.linkNotRead(display(rel), "the file", hint: "copy the file itself into content/\(kind.rawValue)/"))
                 continue
             }
             if entry.isFolder {
@@ -395,10 +390,16 @@ public struct ContentLoader: Sendable {
         return out
     }
 
+    /// Links are not followed: a link in the content repository could publish any file of the
+    /// machine that builds it (images/ has its own message, as a picture there is published).
+    static func linkNotRead(_ file: String, _ what: String, hint: String) -> Diagnostic {
+        Diagnostic(file: file, message: "\(what) is a link (symlink) and is not read: it could point outside content/", hint: hint)
+    }
+
     static func parseFile(atPath path: String, display: String, log: inout DiagnosticLog) -> ParsedFile? {
         guard let data = LocalFiles.read(path) else {
             log.append(LocalFiles.isLink(path)
-                ? Diagnostic(file: display, message: "a link (symlink) is not read: it could point outside content/", hint: "copy the file itself into content/")
+                ? linkNotRead(display, "the file", hint: "copy the file itself into content/")
                 : Diagnostic(file: display, message: "the file cannot be read"))
             return nil
         }

@@ -17,14 +17,7 @@ extension String {
     /// `check` when sorting 10,000 file names and slugs.
     func precedesInByteOrder(_ other: String) -> Bool {
         let fast = utf8.withContiguousStorageIfAvailable { a in
-            other.utf8.withContiguousStorageIfAvailable { b -> Bool in
-                let common = Swift.min(a.count, b.count)
-                if common > 0, let x = a.baseAddress, let y = b.baseAddress {
-                    let order = memcmp(x, y, common)
-                    if order != 0 { return order < 0 }
-                }
-                return a.count < b.count
-            }
+            other.utf8.withContiguousStorageIfAvailable { b in UnsafeBufferPointer.precedesInByteOrder(a, b) }
         }
         return (fast ?? nil) ?? utf8.lexicographicallyPrecedes(other.utf8)
     }
@@ -33,20 +26,21 @@ extension String {
 extension Array where Element == UInt8 {
     /// Byte order with `memcmp` (see `String.precedesInByteOrder`).
     func precedesInByteOrder(_ other: [UInt8]) -> Bool {
-        withUnsafeBufferPointer { a in
-            other.withUnsafeBufferPointer { b in
-                let common = Swift.min(a.count, b.count)
-                if common > 0, let x = a.baseAddress, let y = b.baseAddress {
-                    let order = memcmp(x, y, common)
-                    if order != 0 { return order < 0 }
-                }
-                return a.count < b.count
-            }
-        }
+        withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { b in UnsafeBufferPointer.precedesInByteOrder(a, b) } }
     }
 }
 
 extension UnsafeBufferPointer where Element == UInt8 {
+    /// Whether `a` sorts before `b` byte by byte (a prefix first), with `memcmp`.
+    static func precedesInByteOrder(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = Swift.min(a.count, b.count)
+        if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+            let order = memcmp(x, y, common)
+            if order != 0 { return order < 0 }
+        }
+        return a.count < b.count
+    }
+
     /// The index of the first `byte` at or after `start`, or `count`: `memchr`, where
     /// `firstIndex(of:)` on a slice tests one byte per step.
     func index(of byte: UInt8, from start: Int) -> Int {
