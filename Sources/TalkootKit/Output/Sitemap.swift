@@ -10,18 +10,31 @@ enum Sitemap {
         s += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         s.reserveCapacity(pages.count * languages.count * (120 + 110 * languages.count))
         let defaultLanguage = languages.first ?? routes.defaultLanguage
+        // Appended piece by piece into `s`: the 10,000-association sitemap is 12 MB, and building
+        // each line as a string of its own first cost as much again.
+        var alternates = ""
         for id in pages {
             let urls = languages.map { AtomFeed.escape(routes.absolute(id.path(routes, $0))) }
-            var alternates = ""
+            alternates.removeAll(keepingCapacity: true)
             if languages.count > 1 {
                 for (alt, url) in zip(languages, urls) {
-                    alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"\(alt)\" href=\"\(url)\"/>\n"
+                    alternates += "    <xhtml:link rel=\"alternate\" hreflang=\""
+                    alternates += alt
+                    alternates += "\" href=\""
+                    alternates += url
+                    alternates += "\"/>\n"
                 }
-                let def = AtomFeed.escape(routes.absolute(id.path(routes, defaultLanguage)))
-                alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(def)\"/>\n"
+                let def = languages.first == defaultLanguage ? urls[0] : AtomFeed.escape(routes.absolute(id.path(routes, defaultLanguage)))
+                alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\""
+                alternates += def
+                alternates += "\"/>\n"
             }
             for url in urls {
-                s += "  <url>\n    <loc>\(url)</loc>\n" + alternates + "  </url>\n"
+                s += "  <url>\n    <loc>"
+                s += url
+                s += "</loc>\n"
+                s += alternates
+                s += "  </url>\n"
             }
         }
         s += "</urlset>\n"
