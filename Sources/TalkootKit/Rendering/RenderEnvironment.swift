@@ -53,7 +53,7 @@ public struct RenderEnvironment: Sendable {
                 c["t"] = t
                 return env.theme.render(c, template: "association-card") ?? ""
             }
-            cardInitial[language] = site.associations.map { Collation.initial($0.field(language, \.name)) }
+            cardInitial[language] = site.associations.parallelMap { Collation.initial($0.field(language, \.name)) }
         }
     }
 
