@@ -217,12 +217,7 @@ enum ICalendar {
             full = joinedCount >= limit
             return false
         }
-        var rest = Substring(markdown)
-        var atEnd = false
-        while !atEnd {
-            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
-            let raw = rest[..<end]
-            if end == rest.endIndex { atEnd = true } else { rest = rest[rest.utf8.index(after: end)...] }
+        for raw in Lines(markdown) {
             var line = raw.trimmingWhitespace()
             if line.isEmpty { if flush() { break } else { continue } }
             var isItem = false

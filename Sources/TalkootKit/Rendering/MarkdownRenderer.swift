@@ -32,12 +32,7 @@ public struct MarkdownRenderer: Sendable {
         var count = 0  // characters in `text`, kept as we go: past the limit, more lines change nothing
         // Line by line as needed, not `split` first: only the first paragraph is read, and
         // splitting a long body into lines was most of the cost.
-        var rest = Substring(markdown)
-        while !rest.isEmpty {
-            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
-            let line = rest[..<end]
-            rest = end == rest.endIndex ? rest[end...] : rest[rest.utf8.index(after: end)...]
-            if line.isEmpty { continue }  // as `split` omits empty lines
+        for line in Lines(markdown) where !line.isEmpty {  // as `split` omits empty lines
             let t = line.trimmingWhitespace()
             if t.isEmpty { if !text.isEmpty { break } else { continue } }
             if t.hasPrefix("#") || t.hasPrefix("-") && text.isEmpty { continue }

@@ -59,3 +59,24 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return below0x20 | above0x7E == 0
     }
 }
+
+/// The lines of a text, as `split(separator: "\n", omittingEmptySubsequences: false)` gives
+/// them, but one at a time: a reader that needs only the first paragraph of a long body does not
+/// split the rest of it.
+struct Lines: Sequence, IteratorProtocol {
+    private var rest: Substring
+    private var done = false
+
+    init(_ text: String) { rest = Substring(text) }
+
+    mutating func next() -> Substring? {
+        guard !done else { return nil }
+        guard let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) else {
+            done = true
+            return rest
+        }
+        let line = rest[..<end]
+        rest = rest[rest.utf8.index(after: end)...]
+        return line
+    }
+}
