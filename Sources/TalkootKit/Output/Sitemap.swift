@@ -9,7 +9,6 @@ enum Sitemap {
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         s += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         s.reserveCapacity(pages.count * languages.count * (120 + 110 * languages.count))
-        let defaultLanguage = languages.first ?? routes.defaultLanguage
         // Appended piece by piece into `s`: the 10,000-association sitemap is 12 MB, and building
         // each line as a string of its own first cost as much again.
         var alternates = ""
@@ -24,9 +23,8 @@ enum Sitemap {
                     alternates += url
                     alternates += "\"/>\n"
                 }
-                let def = languages.first == defaultLanguage ? urls[0] : AtomFeed.escape(routes.absolute(id.path(routes, defaultLanguage)))
                 alternates += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\""
-                alternates += def
+                alternates += urls[0]  // the default language is the first
                 alternates += "\"/>\n"
             }
             for url in urls {

@@ -45,7 +45,7 @@ extension RenderEnvironment {
         // The page's path in every language, made once for the alternates and the language links.
         let paths = cfg.languages.map { $0 == language ? path : id.path(routes, $0) }
         c["alternates"] = zip(cfg.languages, paths).map { ["hreflang": $0, "href": routes.absolute($1)] }
-            + [["hreflang": "x-default", "href": routes.absolute(cfg.languages.first == cfg.defaultLanguage ? paths[0] : id.path(routes, cfg.defaultLanguage))]]
+            + [["hreflang": "x-default", "href": routes.absolute(paths.first ?? id.path(routes, cfg.defaultLanguage))]]
         c["languageLinks"] = cfg.languages.count < 2 ? [] : zip(cfg.languages, paths).map { l, p -> TemplateObject in
             ["code": l, "label": strings[l]?["languageName"] ?? l, "href": href(p), "current": l == language]
         }
