@@ -394,6 +394,21 @@ import Testing
         #expect(result.site?.pages.map(\.slug) == ["a", "b", "c"])
     }
 
+    /// Files are grouped by slug after sorting: a slug that is a prefix of another ("a", "a-b")
+    /// keeps its own translations, whatever order the folder lists the files in.
+    @Test func translationsStayWithTheirItemWhenSlugsShareAPrefix() {
+        let result = bilingual([
+            "pages/a-b.sv.md": md("title: A-B sv"), "pages/a.en.md": md("title: A en"), "pages/a-b.md": md("title: A-B"),
+            "pages/a.md": md("title: A"), "pages/a.sv.md": md("title: A sv"), "pages/b.md": md("title: B"),
+        ])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let pages = result.site?.pages ?? []
+        #expect(pages.map(\.slug) == ["a", "a-b", "b"])
+        #expect(pages.map { $0.translated.sorted() } == [["en", "fi", "sv"], ["fi", "sv"], ["fi"]])
+        #expect(pages.first?.translations["sv"]?.title == "A sv")
+        #expect(pages.dropFirst().first?.translations["sv"]?.title == "A-B sv")
+    }
+
     // MARK: - dates
 
     @Test func isoDateIsParsed() {

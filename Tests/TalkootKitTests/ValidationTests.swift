@@ -1419,6 +1419,29 @@ import Testing
         expectClean(ds)
     }
 
+    // MARK: - reporting order
+
+    @Test func diagnosticsAreSortedByPlaceAndRepeatsAreReportedOnce() {
+        var log = DiagnosticLog()
+        let late = Diagnostic(file: "content/b.md", line: 2, column: 1, message: "late")
+        let first = Diagnostic(file: "content/a.md", line: 9, column: 3, message: "first")
+        // Same place and message, told apart by field and severity: both stay, in the order found.
+        let sameA = Diagnostic(file: "content/a.md", line: 10, column: 1, severity: .warning, field: "x", message: "same")
+        let sameB = Diagnostic(file: "content/a.md", line: 10, column: 1, field: "y", message: "same")
+        for d in [late, sameA, first, sameB, sameA, late, sameB] { log.append(d) }
+        #expect(log.sorted == [first, sameA, sameB, late])
+        // The other order of finding them gives the other order at the same place.
+        var other = DiagnosticLog()
+        for d in [sameB, sameA, sameB] { other.append(d) }
+        #expect(other.sorted == [sameB, sameA])
+        // Line numbers compare as numbers, not as text.
+        let ten = Diagnostic(file: "content/a.md", line: 10, message: "m"), nine = Diagnostic(file: "content/a.md", line: 9, message: "m")
+        var lines = DiagnosticLog()
+        lines.append(ten)
+        lines.append(nine)
+        #expect(lines.sorted == [nine, ten])
+    }
+
     // MARK: - slugs and file names
 
     @Test func fileNameWithCapitalsIsAnInvalidSlugWithARenameHint() {

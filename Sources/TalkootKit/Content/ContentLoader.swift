@@ -66,7 +66,8 @@ public struct ContentLoader: Sendable {
         checkTopLevel(languages: config.languages, &log)
 
         // List every item file.
-        var items: [ContentKind: [String: RawItem]] = [:]
+        // Each kind's items sorted by slug, a file and its translations together.
+        var items: [ContentKind: [RawItem]] = [:]
         for kind in ContentKind.allCases {
             items[kind] = listItems(kind: kind, languages: config.languages, &log)
         }
@@ -78,7 +79,7 @@ public struct ContentLoader: Sendable {
         // Drafts are among the slugs: a file must be read to know it is one. References to them
         // are checked once every item is decoded (`keep`).
         var slugs: [ContentKind: Set<String>] = [:]
-        for kind in ContentKind.allCases { slugs[kind] = Set(items[kind]!.values.filter { $0.defaultFile != nil }.map(\.slug)) }
+        for kind in ContentKind.allCases { slugs[kind] = Set(items[kind]!.lazy.filter { $0.defaultFile != nil }.map(\.slug)) }
         let context = DecodeContext(config: config, sectorIDs: sectors.map(\.id), slugs: slugs, images: images, today: today)
 
         // The landing page.
@@ -90,9 +91,7 @@ public struct ContentLoader: Sendable {
         func decodeAll<T: Sendable>(_ kind: ContentKind, fields: FieldNames,
                                     _ decode: @escaping @Sendable (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> [DecodedItem<T>] {
             let fields = fields.adding(["draft"])
-            // Slugs are ASCII, where byte order is String order; comparing bytes skips the Unicode rules.
-            let raws = items[kind]!.values.sorted { $0.slug.precedesInByteOrder($1.slug) }
-            return raws.parallelMap { raw in self.parseAndDecode(raw, in: folder, context: context, fields: fields, decode: decode) }
+            return items[kind]!.parallelMap { raw in self.parseAndDecode(raw, in: folder, context: context, fields: fields, decode: decode) }
         }
         var decodedAssociations = decodeAll(.associations, fields: AssociationDecoder.fields, AssociationDecoder.decode)
         var decodedLiaisons = decodeAll(.liaisons, fields: LiaisonDecoder.fields, LiaisonDecoder.decode)
@@ -115,7 +114,7 @@ public struct ContentLoader: Sendable {
             note(.pages, decodedPages)
         }
         let hasDrafts = drafts.values.contains { !$0.isEmpty }
-        // Moves each item out of `decoded` (swap): copying 10,000 of them and then freeing the
+        // Moves each item out of `decoded` (`take`): copying 10,000 of them and then freeing the
         // originals, on one thread, was 3% of `check`.
         func keep<T>(_ decoded: inout [DecodedItem<T>]) -> [Localized<T>] {
             var out: [Localized<T>] = []
@@ -129,9 +128,7 @@ public struct ContentLoader: Sendable {
                 if hasDrafts {
                     for r in decoded[i].references where drafts[r.kind]?.contains(r.slug) == true { log.append(draftReference(r)) }
                 }
-                var item: Localized<T>?
-                swap(&item, &decoded[i].item)
-                if let item { out.append(item) }
+                if let item = decoded[i].item.take() { out.append(item) }
             }
             return out
         }
@@ -145,7 +142,7 @@ public struct ContentLoader: Sendable {
         // What is left of the decoded items (their references and slugs) and of the file list:
         // tens of thousands of small allocations, freed on another thread, not before the
         // diagnostics can be printed.
-        var listed: [ContentKind: [String: RawItem]] = [:]
+        var listed: [ContentKind: [RawItem]] = [:]
         swap(&listed, &items)  // `items` is captured by `decodeAll`, so it cannot be consumed
         ProcessMemory.freeElsewhere((consume decodedAssociations, consume decodedLiaisons, consume decodedFacilities,
                                      consume decodedGrants, consume decodedClock, consume decodedNews, consume decodedPages,
@@ -275,18 +272,18 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    func listItems(kind: ContentKind, languages: [String], _ log: inout DiagnosticLog) -> [String: RawItem] {
+    func listItems(kind: ContentKind, languages: [String], _ log: inout DiagnosticLog) -> [RawItem] {
         let folder = directory.appendingPathComponent(kind.rawValue)
         if LocalFiles.isLink(folder.path) {
             log.append(ContentLoader.linkNotRead(display(kind.rawValue), "the folder \(kind.rawValue)/",
                                                  hint: "keep the \(kind.singular) files themselves in content/\(kind.rawValue)/"))
-            return [:]
+            return []
         }
-        // In directory order: the items are sorted by slug where they are decoded, and the
-        // diagnostics when they are reported.
-        guard let entries = LocalFiles.list(folder.path) else { return [:] }
-        var items: [String: RawItem] = [:]
-        items.reserveCapacity(entries.count)
+        guard let entries = LocalFiles.list(folder.path) else { return [] }
+        // The files first, then grouped by slug: a sorted list keeps a file and its translations
+        // side by side without a dictionary of items that would be sorted again anyway.
+        var files: [(slug: String, language: String?, path: String)] = []
+        files.reserveCapacity(entries.count)
         for entry in entries where !entry.name.hasPrefix(".") {
             let name = entry.name
             let rel = "\(kind.rawValue)/\(name)"
@@ -336,7 +333,6 @@ public struct ContentLoader: Sendable {
                                       hint: "rename the file, e.g. to \(slug)-ry\(language.map { ".\($0)" } ?? "").md"))
                 continue
             }
-            var item = items[slug] ?? RawItem(kind: kind, slug: slug)
             if let language {
                 guard languages.contains(language) else {
                     log.append(Diagnostic(file: display(rel), message: "'\(language)' is not one of the site's languages (\(languages.joined(separator: ", ")))",
@@ -347,13 +343,18 @@ public struct ContentLoader: Sendable {
                     log.append(Diagnostic(file: display(rel), message: "'\(language)' is the default language: its text belongs in \(slug).md"))
                     continue
                 }
-                item.translations[language] = rel
-            } else {
-                item.defaultFile = rel
             }
-            items[slug] = item
+            files.append((slug, language, rel))
         }
-        for item in items.values where item.defaultFile == nil {
+        // Slugs are ASCII, where byte order is String order; comparing bytes skips the Unicode rules.
+        files.sort { $0.slug.precedesInByteOrder($1.slug) }
+        var items: [RawItem] = []
+        items.reserveCapacity(files.count)
+        for file in files {
+            if items.isEmpty || items[items.count - 1].slug != file.slug { items.append(RawItem(kind: kind, slug: file.slug)) }
+            if let language = file.language { items[items.count - 1].translations[language] = file.path } else { items[items.count - 1].defaultFile = file.path }
+        }
+        for item in items where item.defaultFile == nil {
             for (_, path) in item.translations.sorted(by: { $0.key < $1.key }) {
                 log.append(Diagnostic(file: display(path), message: "translation without a default-language file: \(kind.rawValue)/\(item.slug).md does not exist",
                                       hint: "create \(kind.rawValue)/\(item.slug).md, or rename this file"))
