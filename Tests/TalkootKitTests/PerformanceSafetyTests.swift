@@ -203,6 +203,26 @@ import Testing
         }
     }
 
+    /// Sorting by the 16-byte integer prefix gives the order of comparing the whole UTF-8 text,
+    /// for keys that share long prefixes, are prefixes of each other, are equal, or are not ASCII;
+    /// equal keys keep their order.
+    @Test func byteOrderSortAgreesWithComparingTheWholeText() {
+        var keys = ["", "a", "a-b", "ab", "alapaan-4h-yhdistys-ry", "alapaan-4h-yhdistys-ry-2", "alapaan-4h-yhdistys", "alapaan-4h-yhdistys-rx",
+                    "alapaan-4h-yhdistys-ry", "zz", "é", "e\u{301}", "ääkköset", "aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaab", "a\u{0}"]
+        var seed: UInt64 = 42
+        for _ in 0..<300 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let length = Int(seed >> 59) + 10
+            keys.append(String((0..<length).map { i in "ab-ä"[("ab-ä".index("ab-ä".startIndex, offsetBy: Int((seed >> UInt64(i % 60)) & 3)))] }))
+        }
+        let items = keys.enumerated().map { (key: $0.element, position: $0.offset) }
+        let sorted = items.sortedInByteOrder(by: \.key)
+        let expected = items.sorted { a, b in
+            a.key.utf8.lexicographicallyPrecedes(b.key.utf8) || (a.key.utf8.elementsEqual(b.key.utf8) && a.position < b.position)
+        }
+        #expect(sorted.map(\.position) == expected.map(\.position))
+    }
+
     /// Export blocks that append to a file join the file before them, once per path.
     @Test func appendedPiecesJoinTheirFile() {
         var all: [OutputFile] = []

@@ -24,9 +24,13 @@ public enum ContentKind: String, Sendable, CaseIterable {
 /// Slug rules (content model, "Files"): lowercase a-z, 0-9 and '-', at most 80 characters.
 public enum Slug {
     public static func isValid(_ s: String) -> Bool {
-        // utf8.count: a valid slug is ASCII, where it equals `count`, which walks the characters.
-        !s.isEmpty && s.utf8.count <= 80 && !s.hasPrefix("-") && !s.hasSuffix("-")
-            && s.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == 45 }
+        // On the bytes: every file name is checked, and a valid slug is ASCII.
+        var s = s
+        return s.withUTF8 { u in
+            guard !u.isEmpty, u.count <= 80, u[0] != 45, u[u.count - 1] != 45 else { return false }
+            for b in u where !((b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 45) { return false }
+            return true
+        }
     }
 
     /// Makes a slug from a name: ä→a, ö→o, å→a, other letters lose their accents,

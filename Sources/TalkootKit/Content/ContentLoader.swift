@@ -347,10 +347,9 @@ public struct ContentLoader: Sendable {
             files.append((slug, language, rel))
         }
         // Slugs are ASCII, where byte order is String order; comparing bytes skips the Unicode rules.
-        files.sort { $0.slug.precedesInByteOrder($1.slug) }
         var items: [RawItem] = []
         items.reserveCapacity(files.count)
-        for file in files {
+        for file in files.sortedInByteOrder(by: \.slug) {
             if items.isEmpty || items[items.count - 1].slug != file.slug { items.append(RawItem(kind: kind, slug: file.slug)) }
             if let language = file.language { items[items.count - 1].translations[language] = file.path } else { items[items.count - 1].defaultFile = file.path }
         }

@@ -23,6 +23,41 @@ extension String {
     }
 }
 
+extension Array {
+    /// Sorted by a text key in byte order (see `String.precedesInByteOrder`), keeping the order
+    /// of equal keys. The first 16 bytes of each key are compared as two integers, so `memcmp`
+    /// runs only for keys that share them: sorting 10,000 file names by slug, most of which
+    /// share a first word, spent 16 ms of `check` in comparisons.
+    func sortedInByteOrder(by key: (Element) -> String) -> [Element] {
+        let keys = map(key)
+        var order = [(high: UInt64, low: UInt64, index: Int)]()
+        order.reserveCapacity(count)
+        for (i, k) in keys.enumerated() {
+            var k = k
+            let (high, low) = k.withUTF8 { u in (Self.bigEndianWord(u, from: 0), Self.bigEndianWord(u, from: 8)) }
+            order.append((high, low, i))
+        }
+        order.sort { a, b in
+            if a.high != b.high { return a.high < b.high }
+            if a.low != b.low { return a.low < b.low }
+            if keys[a.index].precedesInByteOrder(keys[b.index]) { return true }
+            if keys[b.index].precedesInByteOrder(keys[a.index]) { return false }
+            return a.index < b.index
+        }
+        return order.map { self[$0.index] }
+    }
+
+    /// Eight bytes from `start` as a big-endian integer, zeros past the end: integers then
+    /// compare as the bytes do, and a shorter text comes first, as with `memcmp`.
+    private static func bigEndianWord(_ u: UnsafeBufferPointer<UInt8>, from start: Int) -> UInt64 {
+        var word: UInt64 = 0
+        for i in start..<start + 8 {
+            word = word << 8 | UInt64(i < u.count ? u[i] : 0)
+        }
+        return word
+    }
+}
+
 extension Array where Element == UInt8 {
     /// Byte order with `memcmp` (see `String.precedesInByteOrder`).
     func precedesInByteOrder(_ other: [UInt8]) -> Bool {
