@@ -158,6 +158,22 @@ import Testing
         #expect(LocalFiles.read(root.appendingPathComponent("b-folder").path) == nil)
         #expect(LocalFiles.read(root.appendingPathComponent("missing.md").path) == nil)
         #expect(LocalFiles.list(root.appendingPathComponent("missing").path) == nil)
+        // Relative to an open folder, with the same rules; a folder that cannot be opened falls
+        // back to full paths.
+        let folder = LocalFiles.Folder(root.path)
+        #expect(LocalFiles.read("a.md", in: folder) == Array("yy".utf8))
+        #expect(LocalFiles.read("d.md", in: folder) == nil)
+        #expect(LocalFiles.read("b-folder", in: folder) == nil)
+        #expect(LocalFiles.read("missing.md", in: folder) == nil)
+        try "z".write(to: root.appendingPathComponent("b-folder/e.md"), atomically: true, encoding: .utf8)
+        #expect(LocalFiles.read("b-folder/e.md", in: folder) == Array("z".utf8))
+        let later = root.appendingPathComponent("later")
+        let unopened = LocalFiles.Folder(later.path)  // does not exist yet
+        try FileManager.default.createDirectory(at: later, withIntermediateDirectories: true)
+        try "w".write(to: later.appendingPathComponent("f.md"), atomically: true, encoding: .utf8)
+        #expect(LocalFiles.read("f.md", in: unopened) == Array("w".utf8))
+        let parent = LocalFiles.Folder(root.deletingLastPathComponent().path + "/")
+        #expect(LocalFiles.read(root.lastPathComponent + "/c.md", in: parent) == Array("x".utf8))
     }
 
     @Test func frontMatterSplitOnBytesMatchesTheCarefulSplit() {

@@ -75,6 +75,7 @@ public struct ContentLoader: Sendable {
 
         // Paths joined as text: URL.appendingPathComponent cost more than reading a small file.
         let folder = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
+        let contentFolder = LocalFiles.Folder(folder)
 
         // Drafts are among the slugs: a file must be read to know it is one. References to them
         // are checked once every item is decoded (`keep`).
@@ -86,12 +87,12 @@ public struct ContentLoader: Sendable {
         var landing: Localized<LandingPage>?
         var landingRaw = RawItem(kind: nil, slug: "index", defaultFile: "index.md")
         for lang in config.languages.dropFirst() where fm.fileExists(atPath: folder + "index.\(lang).md") { landingRaw.translations[lang] = "index.\(lang).md" }
-        var decodedLanding = parseAndDecode(landingRaw, in: folder, context: context, fields: LandingDecoder.fields.adding(["draft"]), decode: LandingDecoder.decode)
+        var decodedLanding = parseAndDecode(landingRaw, in: contentFolder, context: context, fields: LandingDecoder.fields.adding(["draft"]), decode: LandingDecoder.decode)
 
         func decodeAll<T: Sendable>(_ kind: ContentKind, fields: FieldNames,
                                     _ decode: @escaping @Sendable (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> [DecodedItem<T>] {
             let fields = fields.adding(["draft"])
-            return items[kind]!.parallelMap { raw in self.parseAndDecode(raw, in: folder, context: context, fields: fields, decode: decode) }
+            return items[kind]!.parallelMap { raw in self.parseAndDecode(raw, in: contentFolder, context: context, fields: fields, decode: decode) }
         }
         var decodedAssociations = decodeAll(.associations, fields: AssociationDecoder.fields, AssociationDecoder.decode)
         var decodedLiaisons = decodeAll(.liaisons, fields: LiaisonDecoder.fields, LiaisonDecoder.decode)
@@ -396,9 +397,9 @@ public struct ContentLoader: Sendable {
         Diagnostic(file: file, message: "\(what) is a link (symlink) and is not read: it could point outside content/", hint: hint)
     }
 
-    static func parseFile(atPath path: String, display: String, log: inout DiagnosticLog) -> ParsedFile? {
-        guard let data = LocalFiles.read(path) else {
-            log.append(LocalFiles.isLink(path)
+    static func parseFile(atPath path: String, in folder: LocalFiles.Folder? = nil, display: String, log: inout DiagnosticLog) -> ParsedFile? {
+        guard let data = LocalFiles.read(path, in: folder) else {
+            log.append(LocalFiles.isLink(folder.map { $0.path + path } ?? path)
                 ? linkNotRead(display, "the file", hint: "copy the file itself into content/")
                 : Diagnostic(file: display, message: "the file cannot be read"))
             return nil
@@ -436,16 +437,16 @@ public struct ContentLoader: Sendable {
         var references: [ItemReference]
     }
 
-    /// Parses an item's files (under `folder`, which ends in "/") and decodes them. Each item's YAML
+    /// Parses an item's files (paths relative to `folder`) and decodes them. Each item's YAML
     /// trees live only while it is decoded, on the thread that built them: holding every tree until
     /// all items were decoded took 70 MB for 10,000 associations, and their freed pages stayed
     /// with the build. Each file is read once: whether the item is a draft is read from the same tree.
-    func parseAndDecode<T: Sendable>(_ raw: RawItem, in folder: String, context: DecodeContext, fields: FieldNames,
+    func parseAndDecode<T: Sendable>(_ raw: RawItem, in folder: LocalFiles.Folder, context: DecodeContext, fields: FieldNames,
                                      decode: (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> DecodedItem<T> {
         var fileLog = DiagnosticLog()
         var parsed: [String: ParsedFile] = [:]
         for file in raw.files {
-            if let p = ContentLoader.parseFile(atPath: folder + file, display: display(file), log: &fileLog) { parsed[file] = p }
+            if let p = ContentLoader.parseFile(atPath: file, in: folder, display: display(file), log: &fileLog) { parsed[file] = p }
         }
         let isDraft = raw.defaultFile.flatMap { parsed[$0] }.map { ContentLoader.isDraft($0.fields) } ?? false
         let decoded = decodeItem(raw, parsed: parsed, context: context, fields: fields, decode: decode)

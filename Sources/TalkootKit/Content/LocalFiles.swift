@@ -49,15 +49,42 @@ enum LocalFiles {
         return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFLNK
     }
 
-    /// The bytes of a file, or nil when it cannot be read (or is not a regular file).
-    static func read(_ path: String) -> [UInt8]? {
+    /// An open folder, for reading the files in it by relative path: the kernel then resolves
+    /// only the part below it, where a full path walked every folder from the root again for
+    /// each of 10,000 files (a tenth of the time spent opening them).
+    final class Folder: Sendable {
+        /// Ends in "/".
+        let path: String
+        /// -1 when the folder could not be opened: files are then opened by full path.
+        fileprivate let descriptor: Int32
+
+        init(_ path: String) {
+            self.path = path.hasSuffix("/") ? path : path + "/"
+            descriptor = LocalFiles.openFolder(path)
+        }
+
+        deinit { if descriptor >= 0 { close(descriptor) } }
+
+        /// Opens the file at `relative` for reading, without following a link there.
+        fileprivate func openFile(_ relative: String) -> Int32 {
+            descriptor >= 0 ? openat(descriptor, relative, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+                            : LocalFiles.openFile(path + relative)
+        }
+    }
+
+    /// O_NOFOLLOW: a link is not read, whatever the caller checked before.
+    fileprivate static func openFile(_ path: String) -> Int32 { open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }
+    fileprivate static func openFolder(_ path: String) -> Int32 { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+
+    /// The bytes of the file at `path` (relative to `folder` when given), or nil when it cannot
+    /// be read (or is not a regular file).
+    static func read(_ path: String, in folder: Folder? = nil) -> [UInt8]? {
         #if canImport(Glibc)
         let sysRead = Glibc.read
         #else
         let sysRead = Darwin.read
         #endif
-        // O_NOFOLLOW: a link is not read, whatever the caller checked before.
-        let fd = open(path, O_RDONLY | O_NOFOLLOW)
+        let fd = folder?.openFile(path) ?? openFile(path)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()

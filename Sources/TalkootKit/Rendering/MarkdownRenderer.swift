@@ -16,14 +16,29 @@ public struct MarkdownRenderer: Sendable {
     public init(basePath: String) { self.basePath = basePath }
 
     public func html(_ markdown: String, allowRawHTML: Bool = false) -> String {
-        var options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        render(markdown, allowRawHTML: allowRawHTML) { String(cString: $0) } ?? ""
+    }
+
+    /// The same as UTF-8 bytes, for a page: cmark writes valid UTF-8 from valid UTF-8, so the
+    /// bytes go into the page as they are, where making a String of them validated them again.
+    public func htmlBytes(_ markdown: String, allowRawHTML: Bool = false) -> [UInt8] {
+        render(markdown, allowRawHTML: allowRawHTML) { out in
+            [UInt8](UnsafeRawBufferPointer(start: out, count: strlen(out)))
+        } ?? []
+    }
+
+    /// Parses, rewrites and renders `markdown`; `take` copies the HTML before it is freed.
+    /// A Swift String is valid UTF-8 already, so cmark is not asked to check it
+    /// (CMARK_OPT_VALIDATE_UTF8).
+    private func render<T>(_ markdown: String, allowRawHTML: Bool, _ take: (UnsafeMutablePointer<CChar>) -> T) -> T? {
+        var options = CMARK_OPT_DEFAULT
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
-        guard let doc = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return "" }
+        guard let doc = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return nil }
         defer { cmark_node_free(doc) }
         rewrite(doc)
-        guard let out = cmark_render_html(doc, options) else { return "" }
+        guard let out = cmark_render_html(doc, options) else { return nil }
         defer { free(out) }
-        return String(cString: out)
+        return take(out)
     }
 
     /// The first paragraph as plain text, for meta descriptions.

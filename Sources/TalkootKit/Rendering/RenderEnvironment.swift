@@ -93,8 +93,9 @@ public struct RenderEnvironment: Sendable {
 
     public func href(_ path: String) -> String { routes.href(path) }
 
-    public func html(_ text: MarkdownText, rawAllowed: Bool = false) -> String {
-        markdown.html(text.source, allowRawHTML: rawAllowed)
+    /// A body as HTML, in bytes: it goes into the page as it is (`{{{descriptionHTML}}}`).
+    public func html(_ text: MarkdownText, rawAllowed: Bool = false) -> [UInt8] {
+        markdown.htmlBytes(text.source, allowRawHTML: rawAllowed)
     }
 
     // MARK: formatting
