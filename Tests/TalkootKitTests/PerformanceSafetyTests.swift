@@ -239,6 +239,30 @@ import Testing
         #expect(sorted.map(\.position) == expected.map(\.position))
     }
 
+    /// UI-string placeholders filled on bytes give what the Character-by-Character fill gave.
+    @Test func placeholderFillIsTheSameAsBefore() {
+        func fillAsBefore(_ template: String, _ values: [String: String]) -> String {
+            var out = "", rest = Substring(template)
+            while let open = rest.firstIndex(of: "{") {
+                out += rest[..<open]
+                let after = rest[rest.index(after: open)...]
+                if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
+                    out += value
+                    rest = after[after.index(after: close)...]
+                } else {
+                    out += "{"
+                    rest = after
+                }
+            }
+            return out + rest
+        }
+        let values = ["name": "Märta {name} & co", "n": "3", "": "empty", "ä": "ae"]
+        for template in ["", "plain", "{name}", "Hei {name}!", "{n} of {n}", "{missing} {name}", "{", "}", "{{name}}", "{name", "name}",
+                         "ääk {ä} ö{}ö", "{n}{n}{", "line\n{name}\n", "€{n}€", "{nam{name}}"] {
+            #expect(RenderEnvironment.fill(template, values) == fillAsBefore(template, values), "\(template)")
+        }
+    }
+
     /// Export blocks that append to a file join the file before them, once per path.
     @Test func appendedPiecesJoinTheirFile() {
         var all: [OutputFile] = []

@@ -71,24 +71,35 @@ public struct RenderEnvironment: Sendable {
 
     /// `{name}` placeholders in UI strings.
     public func t(_ key: String, _ language: String, _ values: [String: String]) -> String {
-        // One pass over the template, so a value that contains "{name}" is never replaced again
-        // (and the result does not depend on the dictionary's order).
-        let template = t(key, language)
-        var out = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            out += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
-                out += value
-                rest = after[after.index(after: close)...]
-            } else {
-                out += "{"
-                rest = after
+        RenderEnvironment.fill(t(key, language), values)
+    }
+
+    /// Replaces each `{name}` in `template` whose name is in `values`; other braces stay.
+    /// One pass over the template, so a value that contains "{name}" is never replaced again
+    /// (and the result does not depend on the dictionary's order). On the UTF-8 bytes, where
+    /// braces are single bytes: walking Characters cost 480 instructions per character, 2% of
+    /// a build (the change e-mail of every association is such a template).
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        var template = template
+        return template.withUTF8 { u in
+            var out: [UInt8] = []
+            out.reserveCapacity(u.count + 64)
+            var i = 0
+            while i < u.count {
+                let open = u.index(of: UInt8(ascii: "{"), from: i)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<open]))
+                guard open < u.count else { break }
+                let close = u.index(of: UInt8(ascii: "}"), from: open + 1)
+                if close < u.count, let value = values[String(decoding: UnsafeBufferPointer(rebasing: u[open + 1..<close]), as: UTF8.self)] {
+                    out.append(contentsOf: value.utf8)
+                    i = close + 1
+                } else {
+                    out.append(UInt8(ascii: "{"))
+                    i = open + 1
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        return out
     }
 
     public func href(_ path: String) -> String { routes.href(path) }
