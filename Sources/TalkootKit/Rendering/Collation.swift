@@ -69,10 +69,17 @@ public enum URLEncoding {
     private static let hex = Array("0123456789ABCDEF".utf8)
 
     public static func component(_ s: String) -> String {
+        var out: [UInt8] = []
+        append(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `s` percent-encoded. Encoding goes byte by byte, so pieces appended one after
+    /// the other give the encoding of the whole.
+    static func append(_ s: String, to out: inout [UInt8]) {
         var s = s
-        return s.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count * 2)
+        s.withUTF8 { bytes in
+            out.reserveCapacity(out.count + bytes.count * 2)
             for b in bytes {
                 switch b {
                 case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E: out.append(b)
@@ -82,7 +89,6 @@ public enum URLEncoding {
                     out.append(hex[Int(b & 0xF)])
                 }
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }

@@ -80,18 +80,24 @@ extension RenderEnvironment {
     /// which the association edits and `talkoot intake` reads back.
     public func changeMailHref(_ item: Localized<Association>, _ language: String) -> String {
         let a = item.primary
-        // Appended into one string: the lines as an array, joined, cost twice as much, and
-        // every association page (in every language) carries this link.
-        var body = ""
-        body.reserveCapacity(512)
+        // Percent-encoded as it is appended, into one buffer: a body string built first and
+        // encoded afterwards cost 54 string appends per link, and every association page (in
+        // every language) carries this link.
+        var out: [UInt8] = []
+        out.reserveCapacity(1536)
+        out += "mailto:".utf8
+        out += site.config.contactEmail.utf8
+        out += "?subject=".utf8
+        URLEncoding.append(t("changeMailSubject", language, ["name": a.name]), to: &out)
+        out += "&body=".utf8
         func line(_ key: String, _ value: String) {
-            body += key
-            body += ": "
-            body += value
-            body += "\n"
+            out += key.utf8  // field names need no encoding
+            out += "%3A%20".utf8  // ": "
+            URLEncoding.append(value, to: &out)
+            out += "%0A".utf8  // "\n"
         }
         line("talkoot-slug", item.slug)
-        body += "\n"
+        out += "%0A".utf8
         line("name", a.name)
         line("summary", a.summary)
         line("website", a.website ?? "")
@@ -103,8 +109,7 @@ extension RenderEnvironment {
         line("membership", a.membership ?? "")
         line("volunteers_wanted", a.volunteersWanted ? "true" : "false")
         line("volunteer_tasks", a.volunteerTasks ?? "")
-        let subject = t("changeMailSubject", language, ["name": a.name])
-        return "mailto:\(site.config.contactEmail)?subject=\(URLEncoding.component(subject))&body=\(URLEncoding.component(body))"
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func addAssociationHref(_ language: String) -> String {
