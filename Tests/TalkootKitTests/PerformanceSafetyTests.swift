@@ -129,6 +129,51 @@ import Testing
         }
     }
 
+    /// The calendar's text escaping and inline-Markdown stripping, on bytes or with their
+    /// shortcuts, give what the Character-by-Character code gave.
+    @Test func calendarEscapingAndInlineTextAreTheSameAsBefore() {
+        func escapeAsBefore(_ s: String) -> String {
+            var out = "", lastWasCR = false
+            for c in s.unicodeScalars {
+                switch c {
+                case "\\": out += "\\\\"
+                case ";": out += "\\;"
+                case ",": out += "\\,"
+                case "\r": out += "\\n"
+                case "\n": if !lastWasCR { out += "\\n" }
+                default: if c.value < 0x20 && c != "\t" || c.value == 0x7F { out += " " } else { out.unicodeScalars.append(c) }
+                }
+                lastWasCR = c == "\r"
+            }
+            return out
+        }
+        func inlineAsBefore(_ s: String) -> String {
+            var out = "", rest = Substring(s)
+            while let open = rest.firstIndex(of: "[") {
+                out += rest[..<open]
+                let after = rest[rest.index(after: open)...]
+                if let close = after.range(of: "]("), let end = after[close.upperBound...].firstIndex(of: ")") {
+                    let text = after[..<close.lowerBound], url = after[close.upperBound..<end]
+                    out += text + (url.isEmpty || url == text ? "" : " (\(url))")
+                    rest = after[after.index(after: end)...]
+                } else {
+                    out += "["
+                    rest = after
+                }
+            }
+            out += rest
+            return out.filter { $0 != "*" && $0 != "`" }.replacingOccurrences(of: "__", with: "")
+        }
+        let texts = ["", "plain text", "a,b;c\\d\ne\r\nf\r\rg\n\n", "tab\there\u{1}\u{7F}del", "ääkköset, ja €; ok",
+                     "*korostus* ja `koodi` ja __vahva__ ja ___kolme", "[linkki](https://example.fi) ja [sama](sama) ja [tyhjä]()",
+                     "[ei loppua](https://x", "[ei linkki] (x)", "*\u{301}yhdistyvä* `\u{301}` _\u{301}_", "e\u{301}[a](b)\r\n",
+                     "[*a*](b) __[c](d)__", "\u{1F44D}\u{1F3FD}, 👍; \\"]
+        for text in texts {
+            #expect(ICalendar.escape(text) == escapeAsBefore(text), "\(text)")
+            #expect(ICalendar.inline(text) == inlineAsBefore(text), "\(text)")
+        }
+    }
+
     /// Routes keeps section and filter paths in arrays by case position.
     @Test func routeTablesFollowTheCaseOrder() throws {
         #expect(Routes.Section.allCases.enumerated().allSatisfy { Routes.ordinal($0.element) == $0.offset })
