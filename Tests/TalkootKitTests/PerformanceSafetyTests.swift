@@ -174,6 +174,38 @@ import Testing
         }
     }
 
+    /// HTML escaping that skips eight bytes at a time escapes what a byte-by-byte escaper does,
+    /// wherever in a word the special character falls, and for every byte value beside it.
+    @Test func wordAtATimeEscapingAgreesWithByteByByte() {
+        func plain(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = []
+            for b in bytes {
+                switch b {
+                case 0x26: out += Array("&amp;".utf8)
+                case 0x3C: out += Array("&lt;".utf8)
+                case 0x3E: out += Array("&gt;".utf8)
+                case 0x22: out += Array("&quot;".utf8)
+                case 0x27: out += Array("&#39;".utf8)
+                default: out.append(b)
+                }
+            }
+            return out
+        }
+        var inputs: [[UInt8]] = [[], Array("plain text with ääkköset".utf8)]
+        for special in Array("&<>\"'".utf8) {
+            for length in 1...19 {
+                for at in 0..<length { inputs.append((0..<length).map { $0 == at ? special : UInt8(ascii: "a") + UInt8($0 % 26) }) }
+            }
+        }
+        inputs.append((0...255).map { UInt8($0) })
+        inputs.append((0...255).map { UInt8(255 - $0) } + Array("&<>".utf8))
+        for input in inputs {
+            var out: [UInt8] = Array("x".utf8)
+            input.withUnsafeBufferPointer { HTML.appendEscaped($0, to: &out) }
+            #expect(out == Array("x".utf8) + plain(input), "\(input)")
+        }
+    }
+
     /// Routes keeps section and filter paths in arrays by case position.
     @Test func routeTablesFollowTheCaseOrder() throws {
         #expect(Routes.Section.allCases.enumerated().allSatisfy { Routes.ordinal($0.element) == $0.offset })

@@ -14,8 +14,14 @@ public enum HTML {
     /// content and in quoted attributes alike; runs without them are copied at once. The
     /// template engine writes every `{{value}}` through this.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var start = 0
-        for i in 0..<bytes.count {
+        var start = 0, i = 0
+        let n = bytes.count
+        while i < n {
+            // Eight bytes at a time while none of them needs an entity: most text has none.
+            if i + 8 <= n && !mayNeedEntity(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let entity: StaticString
             switch bytes[i] {
             case UInt8(ascii: "&"): entity = "&amp;"
@@ -23,13 +29,28 @@ public enum HTML {
             case UInt8(ascii: ">"): entity = "&gt;"
             case UInt8(ascii: "\""): entity = "&quot;"
             case UInt8(ascii: "'"): entity = "&#39;"
-            default: continue
+            default:
+                i += 1
+                continue
             }
             if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
             out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-            start = i + 1
+            i += 1
+            start = i
         }
-        if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+        if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+    }
+
+    /// Whether one of the eight bytes of `word` is `& < > " '`: each is tested with the
+    /// "has a zero byte" trick on the word XORed with that byte repeated (exact, no false hits).
+    @inline(__always)
+    static func mayNeedEntity(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func has(_ c: UInt8) -> UInt64 {
+            let x = word ^ (ones &* UInt64(c))
+            return (x &- ones) & ~x & highs
+        }
+        return has(0x26) | has(0x3C) | has(0x3E) | has(0x22) | has(0x27) != 0
     }
 
     /// JSON text that is safe inside `<script>`: `<`, `>` and `&` as \u escapes, so no

@@ -74,13 +74,19 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
 
     /// FNV-1a over the UTF-8 bytes: names are short, and the same on every run (the output
     /// never depends on it, but a stable hash keeps the code free of seeds).
+    /// Over the contiguous bytes where the string has them (literals and native strings do):
+    /// every key of every context object is hashed, and the UTF-8 view's iterator took twice
+    /// as long per byte.
     static func hash(_ name: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x100_0000_01b3
+        func fnv<S: Sequence<UInt8>>(_ bytes: S) -> UInt64 {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                h ^= UInt64(byte)
+                h = h &* 0x100_0000_01b3
+            }
+            return h
         }
-        return h
+        return name.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(name.utf8)
     }
 }
 
