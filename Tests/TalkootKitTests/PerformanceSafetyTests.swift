@@ -206,6 +206,30 @@ import Testing
         }
     }
 
+    /// The JSON writer's eight-byte test says "maybe" exactly when one of the bytes is one it
+    /// escapes (or the lead byte of U+2028/U+2029), for every byte value at every place.
+    @Test func jsonWordTestAgreesWithTheBytes() {
+        func needs(_ b: UInt8, _ scriptSafe: Bool) -> Bool {
+            b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 || (scriptSafe && (b == 0x3C || b == 0x3E || b == 0x26))
+        }
+        func word(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) } }
+        var words: [[UInt8]] = []
+        for value in 0...255 {
+            for at in 0..<8 { words.append((0..<8).map { $0 == at ? UInt8(value) : 0x61 }) }
+            words.append([UInt8](repeating: UInt8(value), count: 8))
+        }
+        var seed: UInt64 = 7
+        for _ in 0..<5000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            words.append((0..<8).map { UInt8(truncatingIfNeeded: seed >> UInt64(8 * $0)) | ($0 % 3 == 0 ? 0x20 : 0) })
+        }
+        for bytes in words {
+            for scriptSafe in [false, true] {
+                #expect(JSONWriter.mayNeedEscape(word(bytes), scriptSafe: scriptSafe) == bytes.contains { needs($0, scriptSafe) }, "\(bytes) \(scriptSafe)")
+            }
+        }
+    }
+
     /// Routes keeps section and filter paths in arrays by case position.
     @Test func routeTablesFollowTheCaseOrder() throws {
         #expect(Routes.Section.allCases.enumerated().allSatisfy { Routes.ordinal($0.element) == $0.offset })

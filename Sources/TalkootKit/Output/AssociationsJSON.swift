@@ -231,6 +231,23 @@ struct JSONWriter {
         s.withUTF8 { writeUTF8($0) }
     }
 
+    /// Whether one of the eight bytes of `word` is one that `writeUTF8` looks at: a quote, a
+    /// backslash, a control character, the lead byte of U+2028/U+2029, and `< > &` in script-safe
+    /// mode. Exact tests per byte value on the whole word (the has-zero-byte trick).
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64, scriptSafe: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func has(_ c: UInt8) -> UInt64 {
+            let x = word ^ (ones &* UInt64(c))
+            return (x &- ones) & ~x & highs
+        }
+        // A byte below 0x20: subtracting 0x20 borrows into its high bit, which was clear.
+        let control = (word &- ones &* 0x20) & ~word & highs
+        var found = control | has(0x22) | has(0x5C) | has(0xE2)
+        if scriptSafe { found |= has(0x3C) | has(0x3E) | has(0x26) }
+        return found != 0
+    }
+
     /// Copies runs that need no escaping in one go.
     private mutating func writeUTF8(_ u: UnsafeBufferPointer<UInt8>) {
         bytes.append(0x22)
@@ -238,6 +255,11 @@ struct JSONWriter {
         var run = 0
         var i = 0
         while i < n {
+            // Eight bytes at a time while none of them can need an escape.
+            if i + 8 <= n && !JSONWriter.mayNeedEscape(UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self), scriptSafe: scriptSafe) {
+                i += 8
+                continue
+            }
             let b = u[i]
             var width = 1
             switch b {
