@@ -233,18 +233,11 @@ struct JSONWriter {
 
     /// Whether one of the eight bytes of `word` is one that `writeUTF8` looks at: a quote, a
     /// backslash, a control character, the lead byte of U+2028/U+2029, and `< > &` in script-safe
-    /// mode. Exact tests per byte value on the whole word (the has-zero-byte trick).
+    /// mode.
     @inline(__always)
     static func mayNeedEscape(_ word: UInt64, scriptSafe: Bool) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func has(_ c: UInt8) -> UInt64 {
-            let x = word ^ (ones &* UInt64(c))
-            return (x &- ones) & ~x & highs
-        }
-        // A byte below 0x20: subtracting 0x20 borrows into its high bit, which was clear.
-        let control = (word &- ones &* 0x20) & ~word & highs
-        var found = control | has(0x22) | has(0x5C) | has(0xE2)
-        if scriptSafe { found |= has(0x3C) | has(0x3E) | has(0x26) }
+        var found = WordBytes.below(word, 0x20) | WordBytes.equal(word, 0x22) | WordBytes.equal(word, 0x5C) | WordBytes.equal(word, 0xE2)
+        if scriptSafe { found |= WordBytes.equal(word, 0x3C) | WordBytes.equal(word, 0x3E) | WordBytes.equal(word, 0x26) }
         return found != 0
     }
 
@@ -256,7 +249,7 @@ struct JSONWriter {
         var i = 0
         while i < n {
             // Eight bytes at a time while none of them can need an escape.
-            if i + 8 <= n && !JSONWriter.mayNeedEscape(UnsafeRawPointer(u.baseAddress! + i).loadUnaligned(as: UInt64.self), scriptSafe: scriptSafe) {
+            if i + 8 <= n && !JSONWriter.mayNeedEscape(u.word(at: i), scriptSafe: scriptSafe) {
                 i += 8
                 continue
             }

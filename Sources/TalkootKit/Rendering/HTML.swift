@@ -18,7 +18,7 @@ public enum HTML {
         let n = bytes.count
         while i < n {
             // Eight bytes at a time while none of them needs an entity: most text has none.
-            if i + 8 <= n && !mayNeedEntity(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+            if i + 8 <= n && !mayNeedEntity(bytes.word(at: i)) {
                 i += 8
                 continue
             }
@@ -41,16 +41,11 @@ public enum HTML {
         if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
     }
 
-    /// Whether one of the eight bytes of `word` is `& < > " '`: each is tested with the
-    /// "has a zero byte" trick on the word XORed with that byte repeated (exact, no false hits).
+    /// Whether one of the eight bytes of `word` is `& < > " '`.
     @inline(__always)
     static func mayNeedEntity(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func has(_ c: UInt8) -> UInt64 {
-            let x = word ^ (ones &* UInt64(c))
-            return (x &- ones) & ~x & highs
-        }
-        return has(0x26) | has(0x3C) | has(0x3E) | has(0x22) | has(0x27) != 0
+        WordBytes.equal(word, 0x26) | WordBytes.equal(word, 0x3C) | WordBytes.equal(word, 0x3E)
+            | WordBytes.equal(word, 0x22) | WordBytes.equal(word, 0x27) != 0
     }
 
     /// JSON text that is safe inside `<script>`: `<`, `>` and `&` as \u escapes, so no

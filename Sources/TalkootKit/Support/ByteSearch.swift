@@ -87,11 +87,37 @@ extension UnsafeBufferPointer where Element == UInt8 {
     /// control character, nothing multi-byte. Tested in one step on a 64-bit word, so that
     /// scanners can skip plain text 8 bytes at a time. `offset + 8` must not exceed `count`.
     func isPrintableASCIIWord(at offset: Int) -> Bool {
-        let w = UnsafeRawPointer(baseAddress! + offset).loadUnaligned(as: UInt64.self)
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let below0x20 = (w &- ones &* 0x20) & ~w & highs   // some byte < 0x20
-        let above0x7E = ((w &+ ones &* (127 - 0x7E)) | w) & highs  // some byte > 0x7E
-        return below0x20 | above0x7E == 0
+        let w = word(at: offset)
+        let above0x7E = ((w &+ WordBytes.ones &* (127 - 0x7E)) | w) & WordBytes.highs  // some byte > 0x7E
+        return WordBytes.below(w, 0x20) | above0x7E == 0
+    }
+
+    /// The 8 bytes at `offset` as one word, for `WordBytes`. `offset + 8` must not exceed `count`.
+    @inline(__always)
+    func word(at offset: Int) -> UInt64 {
+        UnsafeRawPointer(baseAddress! + offset).loadUnaligned(as: UInt64.self)
+    }
+}
+
+/// Tests on eight bytes at once, as one 64-bit word, so that scanners skip runs of bytes that
+/// need nothing. Each is the "has a zero byte" trick: exact about whether some byte matches
+/// (a result is nonzero then), though not about which.
+enum WordBytes {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Nonzero when a byte of `word` is `byte`.
+    @inline(__always)
+    static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs
+    }
+
+    /// Nonzero when a byte of `word` is below `limit` (at most 0x80): subtracting borrows into
+    /// that byte's high bit, which was clear.
+    @inline(__always)
+    static func below(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        (word &- ones &* UInt64(limit)) & ~word & highs
     }
 }
 
