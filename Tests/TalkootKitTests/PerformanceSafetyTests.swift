@@ -84,6 +84,9 @@ import Testing
         "Rivi yksi\nrivi kaksi\n   \nkolmas", "\n\n  \nAlku jälkeen tyhjien\n\n\nloppu",
         String(repeating: "Pitkä lause, jossa on ääkkösiä ja *merkkejä*. ", count: 20),
         "Ensin\n# otsikko keskellä\n- ja lista\nsitten", "e\u{301}*\u{301} yhdistyvä merkki", "\u{00A0}sitova välilyönti\u{00A0}\nja rivi",
+        "*äänestys* ja __öljy__ ä_ ö`koodi`ä [ä](x)", "\u{0600}*x ja \u{0600}_", "#\u{FE0F}\u{20E3} näppäin *\u{200D}",
+        String(repeating: "Ääkköset *ja* merkit [x] ", count: 12) + "\n" + String(repeating: "ö", count: 200),
+        String(repeating: "a", count: 160), String(repeating: "a", count: 161), String(repeating: "ä", count: 159) + "e\u{301}",
     ])
     func plainTextIsTheSameAsBefore(_ markdown: String) {
         #expect(MarkdownRenderer.plainText(markdown) == Self.plainTextAsBefore(markdown))

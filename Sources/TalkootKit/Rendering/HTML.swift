@@ -11,9 +11,19 @@ public enum HTML {
     }
 
     /// Appends `bytes` (UTF-8) with `& < > " '` as entities, so the text is safe in element
-    /// content and in quoted attributes alike; runs without them are copied at once. The
-    /// template engine writes every `{{value}}` through this.
+    /// content and in quoted attributes alike; runs without them are copied at once.
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        escapedRuns(bytes) { out.append(contentsOf: $0) }
+    }
+
+    /// The same into the template renderer's buffer: the engine writes every `{{value}}` here.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
+        escapedRuns(bytes) { out.append($0) }
+    }
+
+    /// Hands `emit` the escaped text of `bytes` as runs: unchanged stretches and entities.
+    @inline(__always)
+    private static func escapedRuns(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         var start = 0, i = 0
         let n = bytes.count
         while i < n {
@@ -33,12 +43,12 @@ public enum HTML {
                 i += 1
                 continue
             }
-            if i > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i])) }
-            out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+            if i > start { emit(UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+            emit(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
             i += 1
             start = i
         }
-        if start < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
+        if start < n { emit(UnsafeBufferPointer(rebasing: bytes[start...])) }
     }
 
     /// Whether one of the eight bytes of `word` is `& < > " '`.

@@ -43,29 +43,68 @@ public struct MarkdownRenderer: Sendable {
 
     /// The first paragraph as plain text, for meta descriptions.
     public static func plainText(_ markdown: String, limit: Int = 160) -> String {
-        var text = ""
-        var count = 0  // characters in `text`, kept as we go: past the limit, more lines change nothing
+        // The kept text as UTF-8, filtered byte by byte: going Character by Character cost
+        // about 900 instructions per character, and a facility's first paragraph is hundreds
+        // of characters long.
+        var text: [UInt8] = []
+        var over = false  // more than `limit` characters: past it, more lines change nothing
         // Line by line as needed, not `split` first: only the first paragraph is read, and
         // splitting a long body into lines was most of the cost.
         for line in Lines(markdown) where !line.isEmpty {  // as `split` omits empty lines
             let t = line.trimmingWhitespace()
             if t.isEmpty { if !text.isEmpty { break } else { continue } }
             if t.hasPrefix("#") || t.hasPrefix("-") && text.isEmpty { continue }
-            // Markup characters are single ASCII characters: tested on that value, not by
-            // searching a string of them for every character.
-            let kept = t.filter { c in
-                switch c.asciiValue {
-                case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"): return false
-                default: return true
-                }
+            if !text.isEmpty { text.append(UInt8(ascii: " ")) }
+            appendWithoutMarkup(t, to: &text)
+            if String(decoding: text, as: UTF8.self).hasMoreCharacters(than: limit) {
+                over = true
+                break
             }
-            if !text.isEmpty { text += " " }
-            text += kept
-            count = text.count
-            if count > limit { break }
         }
-        if count > limit { text = String(text.prefix(limit - 1)) + "…" }
-        return text
+        let result = String(decoding: text, as: UTF8.self)
+        return over ? String(result.prefix(limit - 1)) + "…" : result
+    }
+
+    /// Appends `line` without the markup characters `* _ ` # > [ ]`. They are single ASCII
+    /// bytes, which never occur inside a multi-byte character, so the bytes are tested one by
+    /// one; but a markup byte that a neighbour joins into one Character (`*` + U+0301) is
+    /// another character and stays, as it did when this went Character by Character.
+    private static func appendWithoutMarkup(_ line: String, to text: inout [UInt8]) {
+        var line = line
+        line.withUTF8 { u in
+            for i in 0..<u.count {
+                let b = u[i]
+                if isMarkup(b) && standsAlone(u, at: i) { continue }
+                text.append(b)
+            }
+        }
+    }
+
+    private static func isMarkup(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "["), UInt8(ascii: "]"): return true
+        default: return false
+        }
+    }
+
+    /// Whether the ASCII byte at `i` is a Character of its own. Only a non-ASCII neighbour can
+    /// join it (a combining mark after it, a prepended mark before it), and whether one does
+    /// depends on that pair alone.
+    private static func standsAlone(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        func oneCharacter(_ range: Range<Int>) -> Bool {
+            String(decoding: UnsafeBufferPointer(rebasing: u[range]), as: UTF8.self).count == 1
+        }
+        if i + 1 < u.count && u[i + 1] >= 0x80 {
+            var end = i + 2
+            while end < u.count && u[end] & 0xC0 == 0x80 { end += 1 }  // the rest of the next scalar
+            if oneCharacter(i..<end) { return false }
+        }
+        if i > 0 && u[i - 1] >= 0x80 {
+            var start = i - 1
+            while start > 0 && u[start] & 0xC0 == 0x80 { start -= 1 }  // back to the scalar's first byte
+            if oneCharacter(start..<i + 1) { return false }
+        }
+        return true
     }
 
     /// Schemes a link may use; anything else becomes an empty link target.
@@ -100,5 +139,13 @@ public struct MarkdownRenderer: Sendable {
             default: break
             }
         }
+    }
+}
+
+extension String {
+    /// `count > limit`, without counting past the limit: counting Characters walks them one
+    /// by one.
+    func hasMoreCharacters(than limit: Int) -> Bool {
+        index(startIndex, offsetBy: limit, limitedBy: endIndex).map { $0 < endIndex } ?? false
     }
 }

@@ -34,7 +34,7 @@ public struct TemplateLibrary: Sendable {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, contexts: contexts)
         renderer.render(template)
-        return renderer.output
+        return renderer.output.array
     }
 }
 
@@ -43,9 +43,9 @@ public struct TemplateLibrary: Sendable {
 /// Values are looked up with casts to concrete types only (`[String: Any]`, `String`, …),
 /// which the Swift runtime answers by comparing type metadata; casts to protocols, which need
 /// the conformance tables, made swift-mustache spend most of a build in the runtime.
-struct TemplateRenderer {
+struct TemplateRenderer: ~Copyable {
     let library: TemplateLibrary
-    private(set) var output: [UInt8] = []
+    private(set) var output = ByteBuffer(capacity: 16 * 1024)
     /// The context stack: the root object, then one entry per open section, each told apart
     /// once when pushed so that name lookups walk it without casts.
     private var stack: [Frame]
@@ -71,7 +71,6 @@ struct TemplateRenderer {
         self.library = library
         stack = []
         rootFrames = contexts.count
-        output.reserveCapacity(16 * 1024)
         for context in contexts { push(ContextValue(context)) }
     }
 
@@ -208,7 +207,7 @@ struct TemplateRenderer {
     // MARK: writing
 
     private mutating func writeValue(_ value: ContextValue, escaped: Bool) {
-        if atLineStart { output += indentation; atLineStart = false }
+        if atLineStart { output.append(indentation); atLineStart = false }
         switch value {
         case let .string(s): write(s, escaped: escaped)
         case let .bytes(b): b.withUnsafeBufferPointer { write($0, escaped: escaped) }
@@ -231,8 +230,7 @@ struct TemplateRenderer {
         if escaped {
             let start = output.count
             render(template)
-            let rendered = Array(output[start...])
-            output.removeSubrange(start...)
+            let rendered = output.removeSuffix(from: start)
             rendered.withUnsafeBufferPointer { write($0, escaped: true) }
         } else {
             render(template)
@@ -246,11 +244,11 @@ struct TemplateRenderer {
     /// Template text: indented line by line inside a standalone partial.
     private mutating func writeTemplateText(_ bytes: UnsafeBufferPointer<UInt8>) {
         if indentation.isEmpty {
-            output += bytes
+            output.append(bytes)
             return
         }
         for b in bytes {
-            if atLineStart { output += indentation; atLineStart = false }
+            if atLineStart { output.append(indentation); atLineStart = false }
             output.append(b)
             if b == 10 { atLineStart = true }
         }
@@ -263,7 +261,7 @@ struct TemplateRenderer {
     }
 
     private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
-        if escaped { HTML.appendEscaped(bytes, to: &output) } else { output.append(contentsOf: bytes) }
+        if escaped { HTML.appendEscaped(bytes, to: &output) } else { output.append(bytes) }
     }
 }
 

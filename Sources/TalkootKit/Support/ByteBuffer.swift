@@ -1,0 +1,65 @@
+/// A growable run of bytes that the template renderer writes a page into.
+///
+/// A page is written in about a hundred small appends (template text between tags, escaped
+/// values). `Array.append(contentsOf:)` costs about a hundred instructions per call before it
+/// copies anything (uniqueness, capacity and count checks through the array's storage); here an
+/// append is a capacity check and a `memcpy`. Not copyable, so the memory has one owner and is
+/// freed once.
+struct ByteBuffer: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let n = bytes.count
+        guard n > 0 else { return }
+        if count + n > capacity { grow(to: count + n) }
+        (base + count).update(from: bytes.baseAddress!, count: n)
+        count += n
+    }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(to: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// The bytes from `start` on, which are then dropped (an escaped inline template is
+    /// rendered into the buffer first and then written again, escaped).
+    mutating func removeSuffix(from start: Int) -> [UInt8] {
+        let suffix = Array(UnsafeBufferPointer(start: base + start, count: count - start))
+        count = start
+        return suffix
+    }
+
+    /// A copy of the bytes as an array of exactly their size.
+    var array: [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 { buffer.baseAddress!.update(from: base, count: count) }
+            initialized = count
+        }
+    }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = newCapacity
+    }
+}
