@@ -70,6 +70,24 @@ import Testing
         #expect(try render("{{some}}|{{none}}|{{#none}}X{{/none}}{{^none}}-{{/none}}", ctx) == "yes||-")
     }
 
+    /// `ContextValue` tells values apart by their exact type without `as!`; every kind it
+    /// knows renders as its own kind, and anything else falls through to the general cases.
+    @Test func everyKindOfContextValueIsToldApart() throws {
+        let object: TemplateObject = ["n": "obj"]
+        let ctx: [String: Any] = [
+            "string": "s", "bool": true, "no": false, "bytes": Array("b&".utf8), "template": object,
+            "templates": [object, ["n": "two"] as TemplateObject], "dict": ["n": "dict"] as [String: Any],
+            "table": ["n": "table"] as [String: String], "dicts": [["n": "d1"], ["n": "d2"]] as [[String: Any]],
+            "tables": [["n": "t1"]] as [[String: String]], "texts": ["x", "y"], "list": [1, "z"] as [Any],
+            "ints": [3, 4], "int": 7, "double": 1.5, "some": Optional("o") as Any, "inline": InlineTemplate("part"),
+        ]
+        let text = "{{string}}|{{#bool}}B{{/bool}}{{^no}}N{{/no}}|{{bytes}}|{{template.n}}|{{#templates}}{{n}},{{/templates}}|"
+            + "{{dict.n}}|{{table.n}}|{{#dicts}}{{n}},{{/dicts}}|{{#tables}}{{n}}{{/tables}}|{{#texts}}{{.}}{{/texts}}|"
+            + "{{#list}}{{.}}{{/list}}|{{#ints}}{{.}}{{/ints}}|{{int}}|{{double}}|{{some}}|{{{inline}}}"
+        #expect(try render(text, ctx, partials: ["part": "P{{string}}"])
+            == "s|BN|b&amp;|obj|obj,two,|dict|table|d1,d2,|t1|xy|1z|34|7|1.5|o|Ps")
+    }
+
     @Test func standaloneTagLinesLeaveNoBlankLines() throws {
         let text = "<ul>\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n  {{! a comment }}\n</ul>\n"
         #expect(try render(text, ["items": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")

@@ -293,23 +293,28 @@ enum ContextValue {
     /// Numbers and anything else: written with `String(describing:)`, truthy in sections.
     indirect case other(Any)
 
-    init(_ value: Any) {
-        let type = Swift.type(of: value)
-        if type == String.self { self = .string(value as! String) }
-        else if type == TemplateObject.self { self = .template(value as! TemplateObject) }
-        else if type == [TemplateObject].self { self = .templates(value as! [TemplateObject]) }
-        else if type == [String: Any].self { self = .object(value as! [String: Any]) }
-        else if type == Bool.self { self = .bool(value as! Bool) }
-        else if type == [UInt8].self { self = .bytes(value as! [UInt8]) }
-        else if type == InlineTemplate.self { self = .inline(value as! InlineTemplate) }
-        else if type == [String: String].self { self = .strings(value as! [String: String]) }
-        else if type == [[String: Any]].self { self = .objects(value as! [[String: Any]]) }
-        else if type == [[String: String]].self { self = .tables(value as! [[String: String]]) }
-        else if type == [String].self { self = .texts(value as! [String]) }
-        else if type == [Any].self { self = .list(value as! [Any]) }
-        else if Mirror(reflecting: value).displayStyle == .optional { self = .optional(value) }
-        else if let a = value as? [Any] { self = .list(a) }
-        else { self = .other(value) }
+    init(_ value: Any) { self = ContextValue.classify(value) }
+
+    /// Told apart with the value's dynamic type opened as `T`: once `T` is known to be, say,
+    /// `String`, the value is that very type and is reinterpreted as it. `as!` from `Any` went
+    /// through the runtime's general cast (about 250 instructions a value), and a page's
+    /// context stores a few hundred values.
+    private static func classify<T>(_ value: T) -> ContextValue {
+        if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
+        if T.self == TemplateObject.self { return .template(unsafeBitCast(value, to: TemplateObject.self)) }
+        if T.self == [TemplateObject].self { return .templates(unsafeBitCast(value, to: [TemplateObject].self)) }
+        if T.self == [String: Any].self { return .object(unsafeBitCast(value, to: [String: Any].self)) }
+        if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        if T.self == [UInt8].self { return .bytes(unsafeBitCast(value, to: [UInt8].self)) }
+        if T.self == InlineTemplate.self { return .inline(unsafeBitCast(value, to: InlineTemplate.self)) }
+        if T.self == [String: String].self { return .strings(unsafeBitCast(value, to: [String: String].self)) }
+        if T.self == [[String: Any]].self { return .objects(unsafeBitCast(value, to: [[String: Any]].self)) }
+        if T.self == [[String: String]].self { return .tables(unsafeBitCast(value, to: [[String: String]].self)) }
+        if T.self == [String].self { return .texts(unsafeBitCast(value, to: [String].self)) }
+        if T.self == [Any].self { return .list(unsafeBitCast(value, to: [Any].self)) }
+        if Mirror(reflecting: value).displayStyle == .optional { return .optional(value) }
+        if let a = value as? [Any] { return .list(a) }
+        return .other(value)
     }
 
     /// The content of an `.optional`, classified; nil when it holds nil.
