@@ -37,6 +37,10 @@ public struct SiteBuilder: Sendable {
         public var files = 0
         public var ioError: String?
         public var timings: [(stage: String, seconds: Double)] = []
+        /// The validated site that was built, for a caller that goes on using it, or that leaves
+        /// it to the operating system at exit (`ProcessMemory.leaveToSystem`) rather than have
+        /// ten thousand associations freed one value at a time.
+        public var site: Site?
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
@@ -105,17 +109,19 @@ public struct SiteBuilder: Sendable {
         var clock = StageClock()
         let env = RenderEnvironment(site: site, theme: theme)
         timings.add("index and cards", clock.lap())
-        let ids = PageID.all(site)
+        let ids = PageID.all(site, filters: env.index.filterList)
         var jobs: [(PageID, String)] = []
         for id in ids { for l in site.config.languages { jobs.append((id, l)) } }
         var start = 0
         while start < jobs.count {
             // A batch is `batch` pages' worth of output: the directory's big listings go in
             // batches of their own instead of all at once.
+            // At least two pages, so that the two biggest listings (the directory in each
+            // language) are rendered side by side rather than each on one core.
             var end = start, weight = 0
             while end < jobs.count {
                 let w = env.pageWeight(jobs[end].0)
-                if end > start && weight + w > batch { break }
+                if end > start + 1 && weight + w > batch { break }
                 weight += w
                 end += 1
             }
@@ -174,6 +180,7 @@ public struct SiteBuilder: Sendable {
             var report = Report(diagnostics: prepared.diagnostics)
             report.timings = prepared.timings
             guard !report.hasErrors, let (site, theme) = ready else { return report }
+            report.site = site
             if let conflict = SiteBuilder.outputConflict(options, workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
                 report.ioError = conflict
                 return report

@@ -42,16 +42,21 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
     public subscript(key: String) -> Any? {
         get { index(of: key, hash: TemplateObject.hash(key)).map { entries[$0].value.raw } }
         set {
+            // Not a switch over (index, newValue): the tuple copied the boxed value once more.
             let hash = TemplateObject.hash(key)
-            switch (index(of: key, hash: hash), newValue) {
-            case let (i?, value?): entries[i].value = ContextValue(value)
-            case let (i?, nil):
-                hashes.remove(at: i)
-                entries.remove(at: i)
-            case let (nil, value?):
+            let i = index(of: key, hash: hash)
+            guard let newValue else {
+                if let i {
+                    hashes.remove(at: i)
+                    entries.remove(at: i)
+                }
+                return
+            }
+            if let i {
+                entries[i].value = ContextValue(newValue)
+            } else {
                 hashes.append(hash)
-                entries.append((key, ContextValue(value)))
-            case (nil, nil): break
+                entries.append((key, ContextValue(newValue)))
             }
         }
     }
