@@ -310,6 +310,32 @@ import Testing
         }
     }
 
+    /// The build makes the association exports from the records its association pages make,
+    /// reusing each page's body HTML when it does not depend on where it is shown; the files are
+    /// the same bytes as the exports made on their own (images/ links, a Swedish translation,
+    /// blocks of one association each).
+    @Test func exportsMadeBesideTheAssociationPagesAreTheExportsOnTheirOwn() throws {
+        var files = ExportsTests.corpus
+        files["associations/kuvat.md"] = TestSupport.association(["name": "Kuvaseura ry"], body: "Kuva: ![kuva](images/x.png)\n\n## Lisää\n\nTeksti.")
+        let content = TestSupport.writeContent(files)
+        let loaded = ContentLoader(directory: content, displayRoot: "content", today: TestSupport.today).load()
+        let site = try #require(loaded.site)
+        #expect(site.associations.contains { $0.primary.body.source.contains("images/") })
+        #expect(site.associations.contains { !$0.translations.isEmpty })
+        let (theme, _) = Theme.load(themesDirectory: TestSupport.themes, name: "default")
+        let env = RenderEnvironment(site: site, theme: try #require(theme))
+        let alone = Exports.files(env)
+        for batch in [1, 256] {
+            var built: [OutputFile] = []
+            var timings = StageTimings()
+            _ = SiteBuilder.files(site: site, theme: try #require(theme), batch: batch, timings: &timings) { OutputFile.collect($0, into: &built) }
+            for path in [AssociationsJSON.path, AssociationsCSV.path] {
+                let a = try #require(built.first { $0.path == path }?.text), b = try #require(alone.first { $0.path == path }?.text)
+                #expect(a == b, "\(path), batch \(batch)")
+            }
+        }
+    }
+
     // MARK: - scale
 
     /// Exports of 10,000 associations (built in parallel, written in blocks of 1,000) keep every

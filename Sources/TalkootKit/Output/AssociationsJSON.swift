@@ -51,7 +51,10 @@ struct AssociationRecord: Sendable {
         }
     }
 
-    static func make(_ item: Localized<Association>, routes: Routes, language: String, markdown: MarkdownRenderer) -> AssociationRecord {
+    /// `descriptionHTML`: the body's HTML when the caller has it already and it does not
+    /// depend on where it is shown; otherwise `markdown` renders it.
+    static func make(_ item: Localized<Association>, routes: Routes, language: String, markdown: MarkdownRenderer,
+                     descriptionHTML: String? = nil) -> AssociationRecord {
         let a = item.primary
         func str(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
         func list(_ l: [String]) -> JSONValue { .array(l.map(JSONValue.string)) }
@@ -69,7 +72,7 @@ struct AssociationRecord: Sendable {
                      ("audience", list(act.audience)), ("cost", str(act.cost))])
         })
         let extra = JSONValue.object(a.extra.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
-        let description = markdown.html(a.body.source)
+        let description = descriptionHTML ?? markdown.html(a.body.source)
 
         let json = JSONValue.object([
             ("slug", .string(item.slug)),

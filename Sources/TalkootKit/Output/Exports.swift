@@ -24,18 +24,25 @@ enum Exports {
     /// `data/associations.json` and `.csv`, handed to `sink` a block of associations at a time:
     /// the first block creates the files, the others are `.appended`. The records of 10,000
     /// associations are 50 MB, which the build held at once on top of everything else.
+    /// `SiteBuilder` makes the same files from the records its association pages make; this is
+    /// the exports on their own.
     static func associationFiles(_ env: RenderEnvironment, sink: ([OutputFile]) throws -> Void) rethrows {
         let associations = env.site.associations
         var start = 0
         repeat {
             let end = min(start + block, associations.count)
             let records = AssociationRecord.all(env, associations[start..<end])
-            let first = start == 0, last = end == associations.count
-            let json = AssociationsJSON.pieces(records, generated: env.site.today, first: first, last: last)
-            let csv = AssociationsCSV.pieces(records, first: first)
-            try sink([OutputFile(path: AssociationsJSON.path, body: first ? .chunks(json) : .appended(json)),
-                      OutputFile(path: AssociationsCSV.path, body: first ? .chunks(csv) : .appended(csv))])
+            try sink(associationBlock(records, generated: env.site.today, first: start == 0, last: end == associations.count))
             start = end
         } while start < associations.count
+    }
+
+    /// One block of records as the two export files: created by the first block, `.appended`
+    /// by the others; the last closes the JSON.
+    static func associationBlock(_ records: [AssociationRecord], generated: Day, first: Bool, last: Bool) -> [OutputFile] {
+        let json = AssociationsJSON.pieces(records, generated: generated, first: first, last: last)
+        let csv = AssociationsCSV.pieces(records, first: first)
+        return [OutputFile(path: AssociationsJSON.path, body: first ? .chunks(json) : .appended(json)),
+                OutputFile(path: AssociationsCSV.path, body: first ? .chunks(csv) : .appended(csv))]
     }
 }

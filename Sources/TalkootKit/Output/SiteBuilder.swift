@@ -102,7 +102,8 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every output file of a validated site in a fixed order and hands them to `sink`
     /// in batches of about `batch` item pages' worth of bytes (see `RenderEnvironment.pageWeight`),
-    /// so a caller that writes them need not hold the whole site in memory.
+    /// so a caller that writes them need not hold the whole site in memory. The association
+    /// exports (`data/associations.*`) grow batch by batch beside the association pages.
     /// Returns the number of HTML pages; `timings` gets the stages (`--timings`).
     public static func files(site: Site, theme: Theme, batch: Int = 256, timings: inout StageTimings,
                              sink: ([OutputFile]) throws -> Void) rethrows -> Int {
@@ -110,47 +111,81 @@ public struct SiteBuilder: Sendable {
         let env = RenderEnvironment(site: site, theme: theme)
         timings.add("index and cards", clock.lap())
         let ids = PageID.all(site, filters: env.index.filterList)
-        var jobs: [(PageID, String)] = []
-        for id in ids { for l in site.config.languages { jobs.append((id, l)) } }
+        let languages = site.config.languages
+        var jobs: [RenderJob] = []
+        for id in ids {
+            if case let .association(slug) = id {
+                jobs.append(.association(slug))
+            } else {
+                for l in languages { jobs.append(.page(id, l)) }
+            }
+        }
+        let export = MarkdownRenderer(basePath: site.config.baseURL)  // absolute image URLs
+        var exported = 0
         var start = 0
         while start < jobs.count {
             // A batch is `batch` pages' worth of output: the directory's big listings go in
-            // batches of their own instead of all at once.
-            // At least two pages, so that the two biggest listings (the directory in each
-            // language) are rendered side by side rather than each on one core.
+            // batches of their own instead of all at once. At least two jobs, so that the two
+            // biggest listings (the directory in each language) are rendered side by side
+            // rather than each on one core.
             var end = start, weight = 0
             while end < jobs.count {
-                let w = env.pageWeight(jobs[end].0)
+                let w = jobs[end].weight(env)
                 if end > start + 1 && weight + w > batch { break }
                 weight += w
                 end += 1
             }
             let slice = Array(jobs[start..<end])
-            let rendered = slice.parallelMap { job in
-                OutputFile(path: Routes.file(for: job.0.path(env.routes, job.1)), bytes: env.renderBytes(job.0, job.1))
+            let rendered = slice.parallelMap { job -> ([OutputFile], AssociationRecord?) in
+                switch job {
+                case let .page(id, language):
+                    return ([OutputFile(path: Routes.file(for: id.path(env.routes, language)), bytes: env.renderBytes(id, language))], nil)
+                case let .association(slug):
+                    let (pages, record) = env.renderAssociation(env.association(slug)!, export: export)
+                    let files = zip(languages, pages).map { language, page in
+                        OutputFile(path: Routes.file(for: PageID.association(slug).path(env.routes, language)), bytes: page)
+                    }
+                    return (files, record)
+                }
+            }
+            var files = rendered.flatMap(\.0)
+            let records = rendered.compactMap(\.1)
+            if !records.isEmpty {
+                files += Exports.associationBlock(records, generated: site.today, first: exported == 0,
+                                                  last: exported + records.count == site.associations.count)
+                exported += records.count
             }
             timings.add("render pages", clock.lap())
-            try sink(rendered)
+            try sink(files)
             timings.add("write pages", clock.lap())
             start = end
         }
-        let languages = site.config.languages
+        var files: [OutputFile] = []
+        if site.associations.isEmpty { files += Exports.associationBlock([], generated: site.today, first: true, last: true) }
         let feeds: [@Sendable () -> [OutputFile]] = [
             { [OutputFile(path: "sitemap.xml", text: Sitemap.xml(pages: ids, routes: env.routes, languages: languages))] },
             { Exports.feeds(env) },
         ]
-        var files = feeds.parallelMap(minimumCount: 2) { $0() }.flatMap { $0 }
+        files += feeds.parallelMap(minimumCount: 2) { $0() }.flatMap { $0 }
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) { files.append(OutputFile(path: path, copyOf: url)) }
         timings.add("sitemap and exports", clock.lap())
         try sink(files)
-        files = []
         timings.add("write exports", clock.lap())
-        try Exports.associationFiles(env) { block in
-            timings.add("sitemap and exports", clock.lap())
-            try sink(block)
-            timings.add("write exports", clock.lap())
+        return ids.count * languages.count
+    }
+
+    /// One unit of the parallel rendering: a page in one language, or an association in every
+    /// language (they share its rendered body, see BodyHTML) together with its export record.
+    private enum RenderJob: Sendable {
+        case page(PageID, String)
+        case association(String)
+
+        func weight(_ env: RenderEnvironment) -> Int {
+            switch self {
+            case let .page(id, _): return env.pageWeight(id)
+            case .association: return env.site.config.languages.count
+            }
         }
-        return jobs.count
     }
 
     /// Why the output folder may not be used, or nil. Publishing replaces the whole folder, so it
@@ -192,7 +227,8 @@ public struct SiteBuilder: Sendable {
                 try Publisher(output: options.output).publish { write in
                     report.pages = try SiteBuilder.files(site: site, theme: theme, timings: &stages) { batch in
                         try write(batch)
-                        written += batch.count
+                        // A block appended to an export is not a file of its own.
+                        written += batch.count { if case .appended = $0.body { false } else { true } }
                     }
                     let images = imageFiles(site)
                     try write(images)

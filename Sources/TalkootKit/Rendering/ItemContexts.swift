@@ -35,10 +35,11 @@ extension RenderEnvironment {
         associationDetail(item, item.version(language), language)
     }
 
-    func associationDetail(_ item: Localized<Association>, _ a: Association, _ language: String) -> TemplateObject {
+    /// `bodies` shares the rendered body between the languages of one association (see BodyHTML).
+    func associationDetail(_ item: Localized<Association>, _ a: Association, _ language: String, bodies: BodyHTML? = nil) -> TemplateObject {
         var c = associationCard(item, a, language)
         c.reserveCapacity(c.count + 28)
-        c["descriptionHTML"] = html(a.body)
+        c["descriptionHTML"] = bodies?.html(a.body, markdown).html ?? html(a.body)
         c["targetGroups"] = a.targetGroups.map { ["name": targetGroupLabel($0, language), "href": href(routes.filter(.targetGroup, value: $0, language))] }
         c["languages"] = a.languages.map { ["name": languageLabel($0, language)] }
         if let v = a.registerNumber { c["registerNumber"] = v }

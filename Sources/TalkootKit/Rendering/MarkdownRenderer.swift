@@ -16,29 +16,36 @@ public struct MarkdownRenderer: Sendable {
     public init(basePath: String) { self.basePath = basePath }
 
     public func html(_ markdown: String, allowRawHTML: Bool = false) -> String {
-        render(markdown, allowRawHTML: allowRawHTML) { String(cString: $0) } ?? ""
+        render(markdown, allowRawHTML: allowRawHTML) { out, _ in String(cString: out) } ?? ""
     }
 
     /// The same as UTF-8 bytes, for a page: cmark writes valid UTF-8 from valid UTF-8, so the
     /// bytes go into the page as they are, where making a String of them validated them again.
     public func htmlBytes(_ markdown: String, allowRawHTML: Bool = false) -> [UInt8] {
-        render(markdown, allowRawHTML: allowRawHTML) { out in
-            [UInt8](UnsafeRawBufferPointer(start: out, count: strlen(out)))
-        } ?? []
+        htmlBytesNotingBase(markdown, allowRawHTML: allowRawHTML).html
     }
 
-    /// Parses, rewrites and renders `markdown`; `take` copies the HTML before it is freed.
-    /// A Swift String is valid UTF-8 already, so cmark is not asked to check it
-    /// (CMARK_OPT_VALIDATE_UTF8).
-    private func render<T>(_ markdown: String, allowRawHTML: Bool, _ take: (UnsafeMutablePointer<CChar>) -> T) -> T? {
+    /// The same, and whether the HTML depends on `basePath` (an `images/…` link was pointed at
+    /// the published copy): when it does not, the same bytes are right wherever they are shown,
+    /// on a page or in the export.
+    func htmlBytesNotingBase(_ markdown: String, allowRawHTML: Bool = false) -> (html: [UInt8], usesBase: Bool) {
+        render(markdown, allowRawHTML: allowRawHTML) { out, usesBase in
+            ([UInt8](UnsafeRawBufferPointer(start: out, count: strlen(out))), usesBase)
+        } ?? ([], false)
+    }
+
+    /// Parses, rewrites and renders `markdown`; `take` copies the HTML before it is freed, and
+    /// hears whether the rewrite used `basePath`. A Swift String is valid UTF-8 already, so
+    /// cmark is not asked to check it (CMARK_OPT_VALIDATE_UTF8).
+    private func render<T>(_ markdown: String, allowRawHTML: Bool, _ take: (UnsafeMutablePointer<CChar>, Bool) -> T) -> T? {
         var options = CMARK_OPT_DEFAULT
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         guard let doc = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return nil }
         defer { cmark_node_free(doc) }
-        rewrite(doc)
+        let usesBase = rewrite(doc)
         guard let out = cmark_render_html(doc, options) else { return nil }
         defer { free(out) }
-        return take(out)
+        return take(out, usesBase)
     }
 
     /// The first paragraph as plain text, for meta descriptions.
@@ -117,9 +124,11 @@ public struct MarkdownRenderer: Sendable {
         return ["http", "https", "mailto", "tel"].contains(String(scheme))
     }
 
-    private func rewrite(_ doc: OpaquePointer) {
-        guard let iter = cmark_iter_new(doc) else { return }
+    /// Returns whether a URL was pointed at `basePath`.
+    private func rewrite(_ doc: OpaquePointer) -> Bool {
+        guard let iter = cmark_iter_new(doc) else { return false }
         defer { cmark_iter_free(iter) }
+        var usesBase = false
         while true {
             let ev = cmark_iter_next(iter)
             if ev == CMARK_EVENT_DONE { break }
@@ -135,10 +144,12 @@ public struct MarkdownRenderer: Sendable {
                     cmark_node_set_url(node, "")
                 } else if url.hasPrefix("images/") && !url.contains("..") {
                     cmark_node_set_url(node, basePath + url)
+                    usesBase = true
                 }
             default: break
             }
         }
+        return usesBase
     }
 }
 

@@ -120,17 +120,33 @@ extension RenderEnvironment {
     /// stack of the language's frame base, then the page's own values, so a page never copies the
     /// two dozen values every page shares. No page context defines a base key.
     public func renderBytes(_ id: PageID, _ language: String) -> [UInt8] {
-        let pc = content(id, language)
+        renderBytes(id, language, bodies: nil)
+    }
+
+    func renderBytes(_ id: PageID, _ language: String, bodies: BodyHTML?) -> [UInt8] {
+        let pc = content(id, language, bodies: bodies)
         var c = frame(id, language, pc)
         let base: Any = frameBaseCache[language] ?? frameBase(language)
         // The body is rendered where the layout writes `{{{content}}}`, with the same two contexts.
         c["content"] = InlineTemplate(id.template)
         let layout = site.config.layout == .fragment ? "fragment" : "layout"
-        let page = theme.library.renderBytes([base, c], withTemplate: layout)
+        // The renderer hands back exactly the bytes (ByteBuffer.array): a buffer that grew by
+        // doubling is not kept until the page is written.
+        return theme.library.renderBytes([base, c], withTemplate: layout)
             ?? theme.library.renderBytes([base, c], withTemplate: id.template) ?? []
-        // A buffer that grew by doubling can be almost twice its text: a directory page of
-        // 5 MB would keep 8 MB until it is written.
-        return page.capacity - page.count > 64 * 1024 ? page.withUnsafeBufferPointer { Array($0) } : page
+    }
+
+    /// An association's page in every language of the site and its export record, rendering
+    /// each distinct body once (see BodyHTML). `export` renders Markdown for the export, with
+    /// absolute image URLs (AssociationRecord).
+    func renderAssociation(_ item: Localized<Association>, export: MarkdownRenderer) -> (pages: [[UInt8]], record: AssociationRecord) {
+        let bodies = BodyHTML()
+        let pages = site.config.languages.map { renderBytes(.association(item.slug), $0, bodies: bodies) }
+        let primary = bodies.html(item.primary.body, markdown)
+        let description = primary.usesBase ? nil : String(decoding: primary.html, as: UTF8.self)
+        let record = AssociationRecord.make(item, routes: routes, language: site.config.defaultLanguage, markdown: export,
+                                            descriptionHTML: description)
+        return (pages, record)
     }
 
     /// About how many item pages' worth of bytes a page is: a directory page holds a card
