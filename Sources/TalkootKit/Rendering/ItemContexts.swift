@@ -35,11 +35,11 @@ extension RenderEnvironment {
         associationDetail(item, item.version(language), language)
     }
 
-    /// `bodies` shares the rendered body between the languages of one association (see BodyHTML).
-    func associationDetail(_ item: Localized<Association>, _ a: Association, _ language: String, bodies: BodyHTML? = nil) -> TemplateObject {
+    /// `shared` holds what the languages of one association have in common (see SharedRendering).
+    func associationDetail(_ item: Localized<Association>, _ a: Association, _ language: String, shared: SharedRendering? = nil) -> TemplateObject {
         var c = associationCard(item, a, language)
         c.reserveCapacity(c.count + 28)
-        c["descriptionHTML"] = bodies?.html(a.body, markdown).html ?? html(a.body)
+        c["descriptionHTML"] = shared?.html(a.body, markdown).html ?? html(a.body)
         c["targetGroups"] = a.targetGroups.map { ["name": targetGroupLabel($0, language), "href": href(routes.filter(.targetGroup, value: $0, language))] }
         c["languages"] = a.languages.map { ["name": languageLabel($0, language)] }
         if let v = a.registerNumber { c["registerNumber"] = v }
@@ -73,23 +73,37 @@ extension RenderEnvironment {
         if let v = a.volunteerTasks { c["volunteerTasks"] = v }
         c["updated"] = date(a.updated)
         c["updatedISO"] = a.updated.iso
-        c["reportChangeHref"] = changeMailHref(item, language)
+        // As bytes: the link is ASCII (percent-encoded), and a String of it was made only to be
+        // written out again.
+        c["reportChangeHref"] = changeMailHref(item, language, body: shared?.changeMailBody(item, self) ?? changeMailBody(item))
         return c
     }
 
     /// The "Ilmoita muutos" e-mail: the association's current fields as `key: value` lines,
     /// which the association edits and `talkoot intake` reads back.
     public func changeMailHref(_ item: Localized<Association>, _ language: String) -> String {
-        let a = item.primary
-        // Percent-encoded as it is appended, into one buffer: a body string built first and
-        // encoded afterwards cost 54 string appends per link, and every association page (in
-        // every language) carries this link.
+        String(decoding: changeMailHref(item, language, body: changeMailBody(item)), as: UTF8.self)
+    }
+
+    /// With the body (`changeMailBody`) made already: it is the same in every language.
+    func changeMailHref(_ item: Localized<Association>, _ language: String, body: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(1536)
+        out.reserveCapacity(body.count + 160)
         out += "mailto:".utf8
         out += site.config.contactEmail.utf8
         out += "?subject=".utf8
-        URLEncoding.append(t("changeMailSubject", language, ["name": a.name]), to: &out)
+        URLEncoding.append(t("changeMailSubject", language, ["name": item.primary.name]), to: &out)
+        out += body
+        return out
+    }
+
+    /// `&body=` and the association's fields, percent-encoded. Encoded as it is appended, into
+    /// one buffer: a body string built first and encoded afterwards cost 54 string appends per
+    /// link, and every association page (in every language) carries this link.
+    func changeMailBody(_ item: Localized<Association>) -> [UInt8] {
+        let a = item.primary
+        var out: [UInt8] = []
+        out.reserveCapacity(1536)
         out += "&body=".utf8
         func line(_ key: String, _ value: String) {
             out += key.utf8  // field names need no encoding
@@ -110,7 +124,7 @@ extension RenderEnvironment {
         line("membership", a.membership ?? "")
         line("volunteers_wanted", a.volunteersWanted ? "true" : "false")
         line("volunteer_tasks", a.volunteerTasks ?? "")
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     public func addAssociationHref(_ language: String) -> String {

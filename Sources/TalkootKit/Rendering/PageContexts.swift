@@ -14,7 +14,7 @@ extension RenderEnvironment {
         var breadcrumbs: [(String, String)] = []
     }
 
-    func content(_ id: PageID, _ language: String, bodies: BodyHTML? = nil) -> PageContent {
+    func content(_ id: PageID, _ language: String, shared: SharedRendering? = nil) -> PageContent {
         let cfg = site.config
         let sectionTitle = cfg.title.text(language)
         switch id {
@@ -39,7 +39,7 @@ extension RenderEnvironment {
         case let .association(slug):
             let item = association(slug)!
             let a = item.version(language)
-            return PageContent(title: a.name, description: a.summary, context: ["association": associationDetail(item, a, language, bodies: bodies)],
+            return PageContent(title: a.name, description: a.summary, context: ["association": associationDetail(item, a, language, shared: shared)],
                                fallback: item.isFallback(language), sourcePath: item.sourcePath, ogType: "profile",
                                breadcrumbs: [(t("associations", language), routes.section(.associations, language))])
 

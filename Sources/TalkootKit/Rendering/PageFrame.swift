@@ -120,11 +120,11 @@ extension RenderEnvironment {
     /// stack of the language's frame base, then the page's own values, so a page never copies the
     /// two dozen values every page shares. No page context defines a base key.
     public func renderBytes(_ id: PageID, _ language: String) -> [UInt8] {
-        renderBytes(id, language, bodies: nil)
+        renderBytes(id, language, shared: nil)
     }
 
-    func renderBytes(_ id: PageID, _ language: String, bodies: BodyHTML?) -> [UInt8] {
-        let pc = content(id, language, bodies: bodies)
+    func renderBytes(_ id: PageID, _ language: String, shared: SharedRendering?) -> [UInt8] {
+        let pc = content(id, language, shared: shared)
         var c = frame(id, language, pc)
         let base: Any = frameBaseCache[language] ?? frameBase(language)
         // The body is rendered where the layout writes `{{{content}}}`, with the same two contexts.
@@ -137,12 +137,12 @@ extension RenderEnvironment {
     }
 
     /// An association's page in every language of the site and its export record, rendering
-    /// each distinct body once (see BodyHTML). `export` renders Markdown for the export, with
+    /// what the languages share once (see SharedRendering). `export` renders Markdown for the export, with
     /// absolute image URLs (AssociationRecord).
     func renderAssociation(_ item: Localized<Association>, export: MarkdownRenderer) -> (pages: [[UInt8]], record: AssociationRecord) {
-        let bodies = BodyHTML()
-        let pages = site.config.languages.map { renderBytes(.association(item.slug), $0, bodies: bodies) }
-        let primary = bodies.html(item.primary.body, markdown)
+        let shared = SharedRendering()
+        let pages = site.config.languages.map { renderBytes(.association(item.slug), $0, shared: shared) }
+        let primary = shared.html(item.primary.body, markdown)
         let description = primary.usesBase ? nil : String(decoding: primary.html, as: UTF8.self)
         let record = AssociationRecord.make(item, routes: routes, language: site.config.defaultLanguage, markdown: export,
                                             descriptionHTML: description)

@@ -1,0 +1,27 @@
+/// What the pages of one association in every language have in common, worked out once by the
+/// job that renders them all: nine in ten associations of a bilingual municipality have no
+/// Swedish text, so their pages show the same body, and every page carries the same change
+/// e-mail but for its subject line. The export record wants the body's HTML again too (unless
+/// an `images/` link made it depend on where it is shown).
+///
+/// Belongs to one job on one thread; never shared between jobs.
+final class SharedRendering {
+    private var bodies: [(source: String, html: [UInt8], usesBase: Bool)] = []
+    private var mailBody: [UInt8]?
+
+    /// The page HTML of `text`, rendered on first use.
+    func html(_ text: MarkdownText, _ markdown: MarkdownRenderer) -> (html: [UInt8], usesBase: Bool) {
+        if let r = bodies.first(where: { $0.source == text.source }) { return (r.html, r.usesBase) }
+        let r = markdown.htmlBytesNotingBase(text.source)
+        bodies.append((text.source, r.html, r.usesBase))
+        return r
+    }
+
+    /// The change e-mail's body (`RenderEnvironment.changeMailBody`), made on first use.
+    func changeMailBody(_ item: Localized<Association>, _ env: RenderEnvironment) -> [UInt8] {
+        if let mailBody { return mailBody }
+        let body = env.changeMailBody(item)
+        mailBody = body
+        return body
+    }
+}
