@@ -22,8 +22,10 @@ extension RenderEnvironment {
                                         "href": href(routes.filter(.sector, value: $0, language))] },
             "volunteers": a.volunteersWanted, "stale": site.isStale(a),
             "dataSectors": a.sectors.joined(separator: " "), "dataGroups": a.targetGroups.joined(separator: " "),
-            "dataLanguages": a.languages.joined(separator: " "), "dataArea": a.area.map(areaSlug) ?? "",
+            "dataLanguages": a.languages.joined(separator: " "), "dataArea": a.area.map { areaSlug($0) } ?? "",
         ]
+        // `{ areaSlug($0) }`, not `map(areaSlug)`: a method passed as a function value captures a
+        // copy of the whole environment, once per card.
         if let area = a.area { c["area"] = area }
         if let logo = imageHref(a.logo) { c["logo"] = logo }
         if let l = fallbackLang(item, language) { c["contentLang"] = l }

@@ -39,8 +39,14 @@ public struct SiteIndex: Sendable {
         newsBySlug = index(site.news)
         pageBySlug = index(site.pages)
         let associations = site.associations
+        let defaultLanguage = site.config.defaultLanguage
+        // Most names are the same in every language (untranslated): their keys are made once.
+        let primaryKeys = associations.parallelMap { CollationKey($0.primary.name) }
         let orders = site.config.languages.parallelMap(minimumCount: 2) { language -> [Int] in
-            let keys = associations.parallelMap { CollationKey($0.field(language, \.name)) }
+            let keys = language == defaultLanguage ? primaryKeys : associations.indices.map { i in
+                let name = associations[i].field(language, \.name)
+                return name == associations[i].primary.name ? primaryKeys[i] : CollationKey(name)
+            }
             return keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : associations[$0].slug < associations[$1].slug }
         }
         for (language, order) in zip(site.config.languages, orders) { associationOrder[language] = order }
