@@ -285,12 +285,14 @@ public struct FriendlyFigures: Sendable {
         var volunteers = 0, updated = 0
         var sectors: [String: Int] = [:]
         var areas: [String: Int] = [:]
-        for item in site.associations {
-            let a = item.primary
-            if a.volunteersWanted { volunteers += 1 }
-            if a.updated.days(until: site.today) <= 365 { updated += 1 }
-            for s in Set(a.sectors) { sectors[s, default: 0] += 1 }
-            if let ar = a.area { areas[ar, default: 0] += 1 }
+        // By index, reading the fields where they are: `for item in` copied every association
+        // whole (a retain per field) to read five of them.
+        let all = site.associations
+        for i in all.indices {
+            if all[i].primary.volunteersWanted { volunteers += 1 }
+            if all[i].primary.updated.days(until: site.today) <= 365 { updated += 1 }
+            for s in Set(all[i].primary.sectors) { sectors[s, default: 0] += 1 }
+            if let ar = all[i].primary.area { areas[ar, default: 0] += 1 }
         }
         lookingForVolunteers = volunteers
         updatedLastYear = updated

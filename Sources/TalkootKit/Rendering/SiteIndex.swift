@@ -29,7 +29,8 @@ public struct SiteIndex: Sendable {
 
     public init(site: Site) {
         func index<T>(_ items: [Localized<T>]) -> [String: Int] {
-            Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.slug, $0) })
+            // By index: `enumerated()` copied every item whole to read its slug.
+            Dictionary(uniqueKeysWithValues: items.indices.map { (items[$0].slug, $0) })
         }
         associationBySlug = index(site.associations)
         facilityBySlug = index(site.facilities)
@@ -60,18 +61,19 @@ public struct SiteIndex: Sendable {
             areaSlugs[area] = slug
             if areaBySlug[slug] == nil { areaBySlug[slug] = area }
         }
-        for i in site.associations.indices {
-            let p = site.associations[i].primary
-            for s in p.sectors { filters[FilterKey(filter: .sector, value: s)]?.append(i) }
-            if let area = p.area {
+        // Fields read where they are: `let p = associations[i].primary` copied the whole
+        // association (a retain per field) to read five of them.
+        for i in associations.indices {
+            for s in associations[i].primary.sectors { filters[FilterKey(filter: .sector, value: s)]?.append(i) }
+            if let area = associations[i].primary.area {
                 let slug = areaSlugs[area] ?? Slug.make(from: area)
                 areaSlugs[area] = slug
                 if areaBySlug[slug] == nil { areaBySlug[slug] = area }
                 filters[FilterKey(filter: .area, value: slug)]?.append(i)
             }
-            for g in p.targetGroups { filters[FilterKey(filter: .targetGroup, value: g)]?.append(i) }
-            for l in p.languages { filters[FilterKey(filter: .language, value: l)]?.append(i) }
-            if p.volunteersWanted { filters[FilterKey(filter: .volunteers, value: nil)]?.append(i) }
+            for g in associations[i].primary.targetGroups { filters[FilterKey(filter: .targetGroup, value: g)]?.append(i) }
+            for l in associations[i].primary.languages { filters[FilterKey(filter: .language, value: l)]?.append(i) }
+            if associations[i].primary.volunteersWanted { filters[FilterKey(filter: .volunteers, value: nil)]?.append(i) }
         }
     }
 
