@@ -487,7 +487,6 @@ public struct ContentLoader: Sendable {
         log.append(contentsOf: r.log.items)
         var references = r.references
         if primary == nil { failed = true }
-        versions[languages[0]] = primary
         let rawHTMLAllowed = raw.kind == .pages && context.config.allowRawHTMLInPages
         log.append(contentsOf: MarkdownBodyCheck.check(base.body, rawHTMLAllowed: rawHTMLAllowed, images: context.images))
         // Findings that are about the whole item (a missing field, "no way to contact"), by what they say.
@@ -517,8 +516,9 @@ public struct ContentLoader: Sendable {
             versions[lang] = version
         }
         guard !failed, let primary else { return Decoded(item: nil, diagnostics: log.items, references: references) }
-        versions[languages[0]] = nil
-        let item = Localized(slug: raw.slug, sourcePath: base.path, primary: primary, translations: versions.compactMapValues { $0 },
+        // The versions go into the item as they are: storing the primary among them for a moment
+        // and filtering them again copied every association whole twice.
+        let item = Localized(slug: raw.slug, sourcePath: base.path, primary: primary, translations: versions,
                              translated: translated, defaultLanguage: languages[0])
         return Decoded(item: item, diagnostics: log.items, references: references)
     }
