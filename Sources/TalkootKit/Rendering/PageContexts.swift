@@ -162,13 +162,13 @@ extension RenderEnvironment {
         // A–Ö groups with the cards as pre-rendered HTML (see RenderEnvironment.cardHTML).
         var letters: [TemplateObject] = []
         var currentLetter = ""
-        var bucket = ""
+        var bucket: [UInt8] = []
         for i in members {
             let l = initials[i]
             if l != currentLetter {
                 if !bucket.isEmpty { letters.append(["letter": currentLetter, "cardsHTML": bucket]) }
                 currentLetter = l
-                bucket = ""
+                bucket = []
             }
             bucket += cards[i]
         }

@@ -15,7 +15,8 @@ public struct RenderEnvironment: Sendable {
     public var index: SiteIndex
     /// Each association's directory card, rendered once per language (language → by index),
     /// because the directory and its filter pages list the same cards many times over.
-    public var cardHTML: [String: [String]] = [:]
+    /// As UTF-8 bytes: they are only ever joined into the directory pages.
+    public var cardHTML: [String: [[UInt8]]] = [:]
     /// The A–Ö letter each association is listed under, per language (by index).
     public var cardInitial: [String: [String]] = [:]
     /// The section links of the landing page and the navigation, per language.
@@ -51,7 +52,7 @@ public struct RenderEnvironment: Sendable {
             cardHTML[language] = site.associations.parallelMap { item in
                 var c = env.associationCard(item, language)
                 c["t"] = t
-                return env.theme.render(c, template: "association-card") ?? ""
+                return env.theme.library.renderBytes(c, withTemplate: "association-card") ?? []
             }
             cardInitial[language] = site.associations.parallelMap { Collation.initial($0.field(language, \.name)) }
         }

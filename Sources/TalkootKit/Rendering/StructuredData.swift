@@ -7,13 +7,15 @@
 /// Keys are written in a fixed order; `<`, `>` and `&` are written as `\u` escapes, so no text
 /// in the content can close the `<script>` element or open a comment.
 extension RenderEnvironment {
-    func jsonLD(_ id: PageID, _ language: String, _ pc: PageContent) -> String? {
+    /// As UTF-8 bytes, which is how the page writes it: a String of it was made only to be
+    /// written out again.
+    func jsonLD(_ id: PageID, _ language: String, _ pc: PageContent) -> [UInt8]? {
         guard let obj = StructuredData.object(for: id, language: language, title: pc.title, description: pc.description, env: self) else {
             return nil
         }
         var w = JSONWriter(pretty: false, scriptSafe: true)
         w.write(obj)
-        return w.string
+        return w.bytes
     }
 }
 
