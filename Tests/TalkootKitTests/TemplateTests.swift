@@ -70,6 +70,31 @@ import Testing
         #expect(try render("{{some}}|{{none}}|{{#none}}X{{/none}}{{^none}}-{{/none}}", ctx) == "yes||-")
     }
 
+    /// A `TemplateObject` skips the scan when a name's bit is clear; names that share bits,
+    /// replaced values and removed names are still found, or not, exactly as in a dictionary.
+    @Test func templateObjectsFindWhatADictionaryWould() {
+        var object = TemplateObject()
+        var dictionary: [String: String] = [:]
+        for i in 0..<300 {
+            object["k\(i)"] = "v\(i)"
+            dictionary["k\(i)"] = "v\(i)"
+        }
+        for i in stride(from: 0, to: 300, by: 7) {
+            object["k\(i)"] = nil
+            dictionary["k\(i)"] = nil
+        }
+        for i in stride(from: 1, to: 300, by: 11) {
+            object["k\(i)"] = "w\(i)"
+            dictionary["k\(i)"] = "w\(i)"
+        }
+        for i in 0..<400 {
+            #expect(object["k\(i)"] as? String == dictionary["k\(i)"], "k\(i)")
+        }
+        var small: TemplateObject = ["a": "1", "b": "2"]
+        small["a"] = nil
+        #expect(small["a"] == nil && small["b"] as? String == "2" && small["c"] == nil)
+    }
+
     /// `ContextValue` tells values apart by their exact type without `as!`; every kind it
     /// knows renders as its own kind, and anything else falls through to the general cases.
     @Test func everyKindOfContextValueIsToldApart() throws {

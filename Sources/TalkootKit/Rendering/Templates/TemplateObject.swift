@@ -14,6 +14,9 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
     /// copy-on-write: an object costs two allocations (a class around three arrays cost four,
     /// and building page contexts is mostly building these), and copying it two retains.
     private var hashes: [UInt64] = []
+    /// One bit per name, chosen by its hash: a lookup whose bit is clear misses without
+    /// scanning. Most lookups miss in the objects nearest the top of the stack.
+    private var names: UInt64 = 0
     private var entries: [(key: String, value: ContextValue)] = []
 
     public init() {}
@@ -25,7 +28,9 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         entries.reserveCapacity(elements.count)
         for (key, value) in elements {
             assert(!entries.contains { $0.key == key }, "duplicate name '\(key)' in a TemplateObject literal")
-            hashes.append(TemplateObject.hash(key))
+            let hash = TemplateObject.hash(key)
+            hashes.append(hash)
+            names |= TemplateObject.bit(hash)
             entries.append((key, ContextValue(value)))
         }
     }
@@ -49,6 +54,7 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
                 if let i {
                     hashes.remove(at: i)
                     entries.remove(at: i)
+                    names = hashes.reduce(0) { $0 | TemplateObject.bit($1) }
                 }
                 return
             }
@@ -56,6 +62,7 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
                 entries[i].value = ContextValue(newValue)
             } else {
                 hashes.append(hash)
+                names |= TemplateObject.bit(hash)
                 entries.append((key, ContextValue(newValue)))
             }
         }
@@ -66,8 +73,12 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         index(of: name, hash: hash).map { entries[$0].value }
     }
 
+    @inline(__always)
+    private static func bit(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) }
+
     private func index(of key: String, hash: UInt64) -> Int? {
-        hashes.withUnsafeBufferPointer { h in
+        guard names & TemplateObject.bit(hash) != 0 else { return nil }
+        return hashes.withUnsafeBufferPointer { h in
             var i = 0
             while i < h.count {
                 if h[i] == hash && entries[i].key == key { return i }
