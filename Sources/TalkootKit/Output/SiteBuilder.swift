@@ -175,7 +175,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// One unit of the parallel rendering: a page in one language, or an association in every
-    /// language (they share its rendered body, see BodyHTML) together with its export record.
+    /// language (they share what is the same in each, see SharedRendering) with its export record.
     private enum RenderJob: Sendable {
         case page(PageID, String)
         case association(String)

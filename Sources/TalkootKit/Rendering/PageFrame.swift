@@ -136,9 +136,9 @@ extension RenderEnvironment {
             ?? theme.library.renderBytes([base, c], withTemplate: id.template) ?? []
     }
 
-    /// An association's page in every language of the site and its export record, rendering
-    /// what the languages share once (see SharedRendering). `export` renders Markdown for the export, with
-    /// absolute image URLs (AssociationRecord).
+    /// An association's page in every language of the site and its export record, working out
+    /// once what the languages share (see SharedRendering). `export` renders Markdown for the
+    /// export, with absolute image URLs (AssociationRecord).
     func renderAssociation(_ item: Localized<Association>, export: MarkdownRenderer) -> (pages: [[UInt8]], record: AssociationRecord) {
         let shared = SharedRendering()
         let pages = site.config.languages.map { renderBytes(.association(item.slug), $0, shared: shared) }

@@ -47,7 +47,6 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
     public subscript(key: String) -> Any? {
         get { index(of: key, hash: TemplateObject.hash(key)).map { entries[$0].value.raw } }
         set {
-            // Not a switch over (index, newValue): the tuple copied the boxed value once more.
             let hash = TemplateObject.hash(key)
             let i = index(of: key, hash: hash)
             guard let newValue else {
