@@ -62,14 +62,9 @@ public enum PageID: Sendable, Hashable {
         }
     }
 
-    /// Every page of a site (per language).
-    public static func all(_ site: Site) -> [PageID] {
-        all(site, filters: DirectoryFilters.values(site).map { SiteIndex.FilterKey(filter: $0.0, value: $0.1) })
-    }
-
-    /// With the filter pages already known (`SiteIndex.filterList`): finding them reads every
-    /// association.
-    static func all(_ site: Site, filters: [SiteIndex.FilterKey]) -> [PageID] {
+    /// Every page of a site (per language), with the directory's filter pages as the site's
+    /// index lists them (`SiteIndex.filterList`): finding them reads every association.
+    public static func all(_ site: Site, filters: [SiteIndex.FilterKey]) -> [PageID] {
         var ids: [PageID] = [.home, .associations, .liaisons, .facilities, .grants, .clock, .evenings, .news, .friendly, .search]
         ids += filters.map { PageID.associationFilter($0.filter, $0.value) }
         ids += site.associations.map { .association($0.slug) }
