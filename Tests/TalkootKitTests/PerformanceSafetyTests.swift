@@ -386,5 +386,20 @@ import Testing
         let names = ["Öljy", "Zeta", "Äänekoski", "Ålands", "Aapo", "Ärrä", "Øst", "Æble"]
         #expect(names.sorted { CollationKey($0) < CollationKey($1) } == ["Aapo", "Zeta", "Ålands", "Æble", "Ärrä", "Äänekoski", "Öljy", "Øst"])
     }
+
+    /// `Collation.key` and `Collation.initial` read most names byte by byte or scalar by
+    /// scalar; whatever the name, they give what the whole-character versions give. The names
+    /// reach every edge: a mark after an ASCII letter, a lowercase above U+0300 (İ), scalars above
+    /// it whose lowercase is below (the Kelvin and Ångström signs), ß, digits, punctuation first.
+    @Test func collationFastPathsAgreeWithTheCharacterPaths() {
+        let names = ["Aapo", "alapään 4H-yhdistys ry", "ÄÄNEKOSKEN Seura", "A\u{308}a\u{308}nekoski", "A\u{308}",
+                     "e\u{301}lan", "İstanbul-seura", "\u{212A}elvin", "\u{212B}bo", "Straße", "ǅemal", "Øst", "Æble",
+                     "1. Kerho", "9", "'Lainaus' ry", "  Välilyönti", "«Kulma»", "\u{201C}Lainattu\u{201D}", "", "#!?", "🎉 Juhla",
+                     "x\u{300}", "Zeta", "Über", "Élan", "Èva", "ü", "ö", "r\r\nx", "Q\u{20DD}"]
+        for name in names {
+            #expect(Collation.key(name) == Collation.keyByCharacters(name), "key of \(name.debugDescription)")
+            #expect(Collation.initial(name) == Collation.initialByCharacters(name), "initial of \(name.debugDescription)")
+        }
+    }
 }
 

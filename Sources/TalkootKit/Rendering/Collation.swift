@@ -4,9 +4,31 @@ public enum Collation {
     /// follow "z" in ASCII ("{", "|", "}"), so that "Zeta" sorts before "Åbo" (with "z" and a
     /// control character, as before, every Å-, Ä- and Ö-name came before "Za…").
     public static func key(_ name: String) -> String {
+        // Scalar by scalar while every scalar and its lowercase lie below U+0300 (Latin letters;
+        // combining marks start there): there each character is one scalar, and `lowercased()`
+        // is the scalars' own lowercase mappings one after the other. That covers nearly every
+        // name, without lowercasing the whole name first (25,000 instructions a name).
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        for u in name.unicodeScalars {
+            if u.isASCII {
+                let b = UInt8(u.value)
+                out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+                continue
+            }
+            guard u.value < 0x300 else { return keyByCharacters(name) }
+            for l in u.properties.lowercaseMapping.unicodeScalars {
+                guard l.value < 0x300 else { return keyByCharacters(name) }
+                if let r = keyLetters[l] { out.append(contentsOf: r.utf8) } else { out.append(contentsOf: String(l).utf8) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `key` for the other names: whole characters, which compare by canonical equivalence (a
+    /// decomposed "a\u{308}" is "ä" too).
+    static func keyByCharacters(_ name: String) -> String {
         let lower = name.lowercased()
-        // Below U+0300 (Latin letters; combining marks start there) every character is one
-        // scalar, so the mapping can run on scalars, without grapheme breaking.
         if lower.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
             var out = ""
             for u in lower.unicodeScalars {
@@ -14,7 +36,6 @@ public enum Collation {
             }
             return out
         }
-        // Characters compare by canonical equivalence: a decomposed "a\u{308}" is "ä" too.
         var out = ""
         for c in lower {
             if let r = keyLetters.first(where: { Character($0.key) == c })?.value { out += r } else { out.append(c) }
@@ -30,6 +51,27 @@ public enum Collation {
 
     /// The letter an item is listed under in an A–Ö index.
     public static func initial(_ name: String) -> String {
+        // Most names start with an ASCII letter or digit that stands alone as a character (the
+        // next byte is ASCII too, so no mark joins it): that is the initial, without
+        // uppercasing the whole name first.
+        let u = name.utf8
+        var i = u.startIndex
+        while i != u.endIndex {
+            let b = u[i]
+            guard b < 0x80 else { break }
+            let isDigit = b >= 0x30 && b <= 0x39, isLetter = (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+            if isDigit || isLetter {
+                let next = u.index(after: i)
+                guard next == u.endIndex || u[next] < 0x80 else { break }
+                return isDigit ? "0–9" : String(UnicodeScalar(b & ~0x20))
+            }
+            i = u.index(after: i)
+        }
+        return initialByCharacters(name)
+    }
+
+    /// `initial` by whole characters, for names that start otherwise.
+    static func initialByCharacters(_ name: String) -> String {
         guard let c = name.uppercased().first(where: { $0.isLetter || $0.isNumber }) else { return "#" }
         if c.isNumber { return "0–9" }
         switch c {
