@@ -65,6 +65,15 @@ struct TemplateRenderer: ~Copyable {
         case table([String: String])
         /// A string, number or list pushed by a section: it has no named children.
         case leaf(ContextValue)
+
+        func value(_ name: String, hash: UInt64) -> ContextValue? {
+            switch self {
+            case let .template(o): return o.value(name, hash: hash)
+            case let .object(d): return d[name].map(ContextValue.init)
+            case let .table(d): return d[name].map(ContextValue.string)
+            case .leaf: return nil
+            }
+        }
     }
 
     init(library: TemplateLibrary, contexts: [Any]) {
@@ -174,18 +183,17 @@ struct TemplateRenderer: ~Copyable {
             }
         }
         let start = Int(path.start), end = start + Int(path.count)
-        var found: ContextValue?
-        var i = stack.count - 1
-        let first = t.names[start], firstHash = t.hashes[start]
-        while i >= 0 {
-            switch stack[i] {
-            case let .template(o): found = o.value(first, hash: firstHash)
-            case let .object(d): found = d[first].map(ContextValue.init)
-            case let .table(d): found = d[first].map(ContextValue.string)
-            case .leaf: break
+        let first = t.names[start], firstHash = t.hashes[start], anchored = path.anchored
+        // The frames are read in place (`Frame.value` borrows its frame): `switch stack[i]`
+        // copied the frame, two retains and releases for an object, at every step of the walk.
+        let found: ContextValue? = stack.withUnsafeBufferPointer { frames in
+            var i = frames.count - 1
+            while i >= 0 {
+                if let v = frames[i].value(first, hash: firstHash) { return v }
+                if anchored { return nil }
+                i -= 1
             }
-            if found != nil || path.anchored { break }
-            i -= 1
+            return nil
         }
         guard var value = found else { return nil }
         var k = start + 1
