@@ -95,6 +95,33 @@ import Testing
         #expect(small["a"] == nil && small["b"] as? String == "2" && small["c"] == nil)
     }
 
+    /// A value set with its type known (`TemplateValue`, no `Any` box) is stored as the same kind
+    /// of `ContextValue`, with the same content, as the value set through `Any`, and reads back.
+    @Test func typedSetsStoreWhatSetsThroughAnyStore() {
+        func check<V: TemplateValue>(_ value: V, sourceLocation: SourceLocation = #_sourceLocation) {
+            var typed = TemplateObject(), boxed = TemplateObject()
+            typed["x"] = value
+            boxed["x"] = value as Any
+            let a = typed.value("x", hash: TemplateObject.hash("x")), b = boxed.value("x", hash: TemplateObject.hash("x"))
+            let kind = { (v: ContextValue?) in v.flatMap { Mirror(reflecting: $0).children.first?.label } }
+            #expect(kind(a) != nil && kind(a) == kind(b), sourceLocation: sourceLocation)
+            #expect(a.map { String(describing: $0.raw) } == b.map { String(describing: $0.raw) }, sourceLocation: sourceLocation)
+            #expect((typed["x"] as V?).map { String(describing: $0) } == String(describing: value), sourceLocation: sourceLocation)
+            typed["x"] = nil as V?
+            #expect(typed.isEmpty, sourceLocation: sourceLocation)
+        }
+        let object: TemplateObject = ["n": "o"]
+        check("text")
+        check(true)
+        check(object)
+        check(InlineTemplate("body"))
+        check(["k": "v"] as [String: String])
+        check(Array("b&".utf8))
+        check(["a", "b"])
+        check([object, object])
+        check([["k": "v"]] as [[String: String]])
+    }
+
     /// `ContextValue` tells values apart by their exact type without `as!`; every kind it
     /// knows renders as its own kind, and anything else falls through to the general cases.
     @Test func everyKindOfContextValueIsToldApart() throws {
