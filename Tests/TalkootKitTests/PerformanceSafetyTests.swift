@@ -367,6 +367,36 @@ import Testing
         }
     }
 
+    /// Batches are written on a thread of their own while the next renders (`BatchWriter`):
+    /// they still land in order (a later batch appends to an earlier one's file), and a batch
+    /// that fails there fails the publish, leaves the last site in place and no staging folder.
+    @Test func batchesWrittenBesideTheRenderingKeepTheirOrderAndTheirFailures() throws {
+        let root = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        try Publisher(output: site).publish { write in
+            try write([OutputFile(path: "data/x.json", bytes: Array("[1".utf8))])
+            for i in 2...40 { try write([OutputFile(path: "data/x.json", body: .appended([Array(",\(i)".utf8)]))]) }
+            try write([OutputFile(path: "data/x.json", body: .appended([Array("]".utf8)]))])
+        }
+        let written = try String(contentsOf: site.appendingPathComponent("data/x.json"), encoding: .utf8)
+        #expect(written == "[" + (1...40).map(String.init).joined(separator: ",") + "]")
+
+        var later = false
+        #expect(throws: Publisher.Failure.self) {
+            try Publisher(output: site).publish { write in
+                try write([OutputFile(path: "a", bytes: [1])])
+                try write([OutputFile(path: "a/b", bytes: [2])])  // "a" is a file: cannot be a folder
+                try write([OutputFile(path: "c", bytes: [3])])
+                try write([OutputFile(path: "d", bytes: [4])])
+                later = true
+            }
+        }
+        #expect(!later, "the failure stops the build at the next batch")
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("data/x.json").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"])
+    }
+
     /// Export blocks that append to a file join the file before them, once per path.
     @Test func appendedPiecesJoinTheirFile() {
         var all: [OutputFile] = []

@@ -34,11 +34,18 @@ public struct Publisher: Sendable {
         let old = parent.appendingPathComponent(".\(name).old-\(pid)")
         try? fm.removeItem(at: staging)
         try? fm.removeItem(at: old)
+        // Each batch is written on a thread of its own while the next one renders; a single-
+        // threaded build writes on the calling thread.
+        let writer = Parallelism.serial ? nil : BatchWriter()
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            try produce { files in try write(files, into: staging) }
+            try produce { files in
+                if let writer { try writer.write { try write(files, into: staging) } } else { try write(files, into: staging) }
+            }
+            try writer?.finish()
         } catch {
+            try? writer?.finish()  // no write may go on into the folder being removed
             try? fm.removeItem(at: staging)
             throw .io("could not write the site into \(staging.path): \(error)")
         }
@@ -129,5 +136,30 @@ public struct Publisher: Sendable {
                 }
             }
         }
+    }
+}
+
+/// Runs writes one after the other on a thread of its own, so that the build renders the next
+/// batch of pages while this one is written: the two stages used to take turns, leaving a core
+/// idle at the end of each. At most one write is in flight, so memory holds at most the batch
+/// being written and the one being rendered. Writes keep their order (the exports are appended
+/// to batch by batch); the first failure is thrown by the next `write` or by `finish`.
+final class BatchWriter: @unchecked Sendable {  // `failure` is set by the queue, read after `wait`
+    private let queue = DispatchQueue(label: "talkoot.batch-writer")
+    private let inFlight = DispatchGroup()
+    private var failure: (any Error)?
+
+    /// Waits for the write before, then starts `body`.
+    func write(_ body: @escaping @Sendable () throws -> Void) throws {
+        try finish()
+        queue.async(group: inFlight) {
+            do { try body() } catch { self.failure = error }
+        }
+    }
+
+    /// Waits until every write is done; throws the first failure.
+    func finish() throws {
+        inFlight.wait()
+        if let failure { throw failure }
     }
 }
