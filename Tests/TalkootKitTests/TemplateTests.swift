@@ -95,6 +95,28 @@ import Testing
         #expect(small["a"] == nil && small["b"] as? String == "2" && small["c"] == nil)
     }
 
+    /// The UI strings' table (`{{t.name}}`) finds what the dictionary it was made of finds, for
+    /// names it holds and names it does not (a probe that runs into other names), and renders
+    /// as the dictionary did: by dotted name, as a section, and inside a small table's section
+    /// (whose names are compared one by one).
+    @Test func uiStringTablesFindWhatTheirDictionaryFinds() throws {
+        var strings: [String: String] = [:]
+        for i in 0..<300 { strings["key\(i)"] = "value \(i) & more" }
+        let table = TemplateTable(strings)
+        for i in 0..<600 {
+            let name = "key\(i)"
+            #expect(table.value(name, hash: TemplateObject.hash(name)) == strings[name], "\(name)")
+        }
+        #expect(table.value("", hash: TemplateObject.hash("")) == nil)
+        #expect(TemplateTable([:]).value("a", hash: TemplateObject.hash("a")) == nil)
+
+        let text = "{{t.key7}}|{{#t}}{{key12}}{{/t}}|{{#links}}{{t.key3}}{{href}}{{/links}}|{{t.nope}}{{^t.nope}}-{{/t.nope}}"
+        let links: [[String: String]] = [["href": "a", "label": "A"], ["href": "b"]]
+        let expected = try render(text, ["t": strings, "links": links])
+        #expect(try render(text, ["t": table, "links": links]) == expected)
+        #expect(expected == "value 7 &amp; more|value 12 &amp; more|value 3 &amp; moreavalue 3 &amp; moreb|-")
+    }
+
     /// A value set with its type known (`TemplateValue`, no `Any` box) is stored as the same kind
     /// of `ContextValue`, with the same content, as the value set through `Any`, and reads back.
     @Test func typedSetsStoreWhatSetsThroughAnyStore() {

@@ -7,7 +7,7 @@ extension RenderEnvironment {
         let cfg = site.config
         var c: TemplateObject = [:]
         c["lang"] = language
-        c["t"] = strings[language] ?? [:]
+        c["t"] = uiStrings[language] ?? TemplateTable([:])
         c["siteTitle"] = cfg.title.text(language)
         c["municipality"] = cfg.municipality.text(language)
         c["homeHref"] = href(routes.section(.home, language))

@@ -8,6 +8,8 @@ public struct RenderEnvironment: Sendable {
     public var markdown: MarkdownRenderer
     /// UI strings per language, already merged over the fallbacks.
     public var strings: [String: [String: String]]
+    /// The same as the templates' `t`, per language (see TemplateTable).
+    var uiStrings: [String: TemplateTable] = [:]
     /// Slug of the accessibility statement page, if the content has one.
     public var accessibilityPage: String?
     public var privacyPage: String?
@@ -34,6 +36,7 @@ public struct RenderEnvironment: Sendable {
         var s: [String: [String: String]] = [:]
         for l in site.config.languages { s[l] = theme.strings(for: l) }
         strings = s
+        for (l, table) in s { uiStrings[l] = TemplateTable(table) }
         let slugs = Set(site.pages.map(\.slug))
         accessibilityPage = ["saavutettavuusseloste", "accessibility-statement", "tillganglighetsutlatande", "accessibility"].first { slugs.contains($0) }
         privacyPage = ["tietosuojaseloste", "privacy-notice", "dataskyddsbeskrivning", "privacy"].first { slugs.contains($0) }
@@ -48,7 +51,7 @@ public struct RenderEnvironment: Sendable {
         }
         let env = self
         for language in site.config.languages {
-            let t = strings[language] ?? [:]
+            let t = uiStrings[language] ?? TemplateTable([:])
             cardHTML[language] = site.associations.parallelMap { item in
                 var c = env.associationCard(item, language)
                 c["t"] = t

@@ -63,6 +63,7 @@ struct TemplateRenderer: ~Copyable {
         case template(TemplateObject)
         case object([String: Any])
         case table([String: String])
+        case uiStrings(TemplateTable)
         /// A string, number or list pushed by a section: it has no named children.
         case leaf(ContextValue)
 
@@ -70,7 +71,8 @@ struct TemplateRenderer: ~Copyable {
             switch self {
             case let .template(o): return o.value(name, hash: hash)
             case let .object(d): return d[name].map(ContextValue.init)
-            case let .table(d): return d[name].map(ContextValue.string)
+            case let .table(d): return TemplateRenderer.find(name, in: d).map(ContextValue.string)
+            case let .uiStrings(table): return table.value(name, hash: hash).map(ContextValue.string)
             case .leaf: return nil
             }
         }
@@ -167,6 +169,7 @@ struct TemplateRenderer: ~Copyable {
         case let .template(o): stack.append(.template(o))
         case let .object(d): stack.append(.object(d))
         case let .strings(d): stack.append(.table(d))
+        case let .uiStrings(table): stack.append(.uiStrings(table))
         default: stack.append(.leaf(value))
         }
     }
@@ -179,6 +182,7 @@ struct TemplateRenderer: ~Copyable {
             case let .template(o): return .template(o)
             case let .object(d): return .object(d)
             case let .table(d): return .strings(d)
+            case let .uiStrings(table): return .uiStrings(table)
             case let .leaf(v): return v
             }
         }
@@ -203,13 +207,24 @@ struct TemplateRenderer: ~Copyable {
             switch value {
             case let .template(o): guard let v = o.value(name, hash: t.hashes[k]) else { return nil }; value = v
             case let .object(d): guard let v = d[name] else { return nil }; value = ContextValue(v)
-            case let .strings(d): guard let v = d[name] else { return nil }; value = .string(v)
+            case let .strings(d): guard let v = TemplateRenderer.find(name, in: d) else { return nil }; value = .string(v)
+            case let .uiStrings(table): guard let v = table.value(name, hash: t.hashes[k]) else { return nil }; value = .string(v)
             default: return nil
             }
             k += 1
         }
         if case .optional = value { return value.unwrapped }
         return value
+    }
+
+    /// `table[name]`, by comparing the names of a small table one by one: the tables of a page
+    /// (a link's `href` and `label`) hold two or three names, and hashing the name with the
+    /// table's seed cost more than comparing them all.
+    @inline(__always)
+    static func find(_ name: String, in table: [String: String]) -> String? {
+        guard table.count <= 4 else { return table[name] }
+        for (key, value) in table where key == name { return value }
+        return nil
     }
 
     // MARK: writing
@@ -294,6 +309,8 @@ enum ContextValue {
     case templates([TemplateObject])
     case object([String: Any])
     case strings([String: String])
+    /// The theme's UI strings (`{{t.name}}`), in a table that finds a name by its template hash.
+    case uiStrings(TemplateTable)
     /// Arrays: of objects, of string tables, of strings, of anything else.
     case objects([[String: Any]])
     case tables([[String: String]])
@@ -320,6 +337,7 @@ enum ContextValue {
         if T.self == [UInt8].self { return .bytes(unsafeBitCast(value, to: [UInt8].self)) }
         if T.self == InlineTemplate.self { return .inline(unsafeBitCast(value, to: InlineTemplate.self)) }
         if T.self == [String: String].self { return .strings(unsafeBitCast(value, to: [String: String].self)) }
+        if T.self == TemplateTable.self { return .uiStrings(unsafeBitCast(value, to: TemplateTable.self)) }
         if T.self == [[String: Any]].self { return .objects(unsafeBitCast(value, to: [[String: Any]].self)) }
         if T.self == [[String: String]].self { return .tables(unsafeBitCast(value, to: [[String: String]].self)) }
         if T.self == [String].self { return .texts(unsafeBitCast(value, to: [String].self)) }
@@ -347,6 +365,7 @@ enum ContextValue {
         case let .templates(v): return v
         case let .object(v): return v
         case let .strings(v): return v
+        case let .uiStrings(v): return v.strings
         case let .objects(v): return v
         case let .tables(v): return v
         case let .texts(v): return v

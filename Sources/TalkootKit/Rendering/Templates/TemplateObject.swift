@@ -129,6 +129,7 @@ protocol TemplateValue { var contextValue: ContextValue { get } }
 extension String: TemplateValue { var contextValue: ContextValue { .string(self) } }
 extension Bool: TemplateValue { var contextValue: ContextValue { .bool(self) } }
 extension TemplateObject: TemplateValue { var contextValue: ContextValue { .template(self) } }
+extension TemplateTable: TemplateValue { var contextValue: ContextValue { .uiStrings(self) } }
 extension InlineTemplate: TemplateValue { var contextValue: ContextValue { .inline(self) } }
 extension Dictionary: TemplateValue where Key == String, Value == String {
     var contextValue: ContextValue { .strings(self) }

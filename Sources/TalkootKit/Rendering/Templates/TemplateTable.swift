@@ -1,0 +1,46 @@
+/// A theme's UI strings for one language (`{{t.name}}`), in an open-addressing table keyed by
+/// `TemplateObject.hash`, the hash each template computed for its names when it was parsed.
+///
+/// A page looks up about forty of these strings in a table of some 150. A `[String: String]`
+/// hashed every name again with its own seed, about 360 instructions a lookup; here a lookup is
+/// a probe or two and one comparison of the name. Read-only once built, so a class: putting it
+/// into a page context costs one retain.
+public final class TemplateTable: @unchecked Sendable {  // immutable after init
+    /// The strings as given, for `{{t}}` written out and for `TemplateObject`'s getter.
+    public let strings: [String: String]
+    private let keys: [String]
+    private let values: [String]
+    private let hashes: [UInt64]
+    /// Index + 1 into `keys` for each slot, 0 for an empty one; the count is a power of two at
+    /// least twice the number of strings, so a probe always ends at an empty slot.
+    private let slots: [Int32]
+
+    public init(_ strings: [String: String]) {
+        self.strings = strings
+        let sorted = strings.sorted { $0.key < $1.key }  // the same table on every run
+        keys = sorted.map(\.key)
+        values = sorted.map(\.value)
+        hashes = keys.map(TemplateObject.hash)
+        var capacity = 8
+        while capacity < keys.count * 2 { capacity *= 2 }
+        var slots = [Int32](repeating: 0, count: capacity)
+        for (i, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            slots[slot] = Int32(i + 1)
+        }
+        self.slots = slots
+    }
+
+    /// The string named `name`, whose `TemplateObject.hash` is `hash`.
+    func value(_ name: String, hash: UInt64) -> String? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            if hashes[entry - 1] == hash && keys[entry - 1] == name { return values[entry - 1] }
+            slot = (slot + 1) & mask
+        }
+    }
+}
