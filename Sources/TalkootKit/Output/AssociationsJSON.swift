@@ -199,23 +199,29 @@ struct JSONWriter {
         case let .array(items):
             if items.isEmpty { raw("[]"); return }
             bytes.append(0x5B)
-            for (i, item) in items.enumerated() {
-                if i > 0 { bytes.append(0x2C) }
-                indent(depth + 1)
-                write(item, depth: depth + 1)
+            // Items and pairs are read in place: `enumerated()` copied each one (its strings and
+            // nested arrays retained and released again).
+            items.withUnsafeBufferPointer { items in
+                for i in items.indices {
+                    if i > 0 { bytes.append(0x2C) }
+                    indent(depth + 1)
+                    write(items[i], depth: depth + 1)
+                }
             }
             indent(depth)
             bytes.append(0x5D)
         case let .object(pairs):
             if pairs.isEmpty { raw("{}"); return }
             bytes.append(0x7B)
-            for (i, pair) in pairs.enumerated() {
-                if i > 0 { bytes.append(0x2C) }
-                indent(depth + 1)
-                writeString(pair.0)
-                bytes.append(0x3A)
-                if pretty { bytes.append(0x20) }
-                write(pair.1, depth: depth + 1)
+            pairs.withUnsafeBufferPointer { pairs in
+                for i in pairs.indices {
+                    if i > 0 { bytes.append(0x2C) }
+                    indent(depth + 1)
+                    writeString(pairs[i].0)
+                    bytes.append(0x3A)
+                    if pretty { bytes.append(0x20) }
+                    write(pairs[i].1, depth: depth + 1)
+                }
             }
             indent(depth)
             bytes.append(0x7D)
@@ -230,8 +236,11 @@ struct JSONWriter {
     }
 
     private mutating func writeString(_ s: String) {
-        var s = s
-        s.withUTF8 { writeUTF8($0) }
+        // In place where the string has its UTF-8 at hand; `withUTF8` needs a mutable copy.
+        if s.utf8.withContiguousStorageIfAvailable({ writeUTF8($0) }) == nil {
+            var s = s
+            s.withUTF8 { writeUTF8($0) }
+        }
     }
 
     /// Whether one of the eight bytes of `word` is one that `writeUTF8` looks at: a quote, a
