@@ -74,4 +74,38 @@ import Testing
             Issue.record("\(path) differs between the parallel and the single-threaded build")
         }
     }
+
+    /// The same through `talkoot build`'s writing: a parallel build writes each batch on a thread
+    /// of its own while the next renders (`BatchWriter`), a single-threaded one writes on the
+    /// calling thread, and the folders they leave hold the same files with the same bytes.
+    @Test func demoWrittenInParallelIsByteIdenticalToSingleThreadedBuild() throws {
+        let root = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        func build(_ name: String, singleThreaded: Bool) throws -> [String: Data] {
+            var options = SiteBuilder.Options(content: TestSupport.repository.appendingPathComponent("content"), themes: TestSupport.themes,
+                                              output: root.appendingPathComponent(name), today: TestSupport.today,
+                                              contentDisplay: "content", themesDisplay: "themes")
+            options.singleThreaded = singleThreaded
+            let report = SiteBuilder(options: options).build()
+            #expect(!report.hasErrors && report.ioError == nil)
+            var out: [String: Data] = [:]
+            let folder = root.appendingPathComponent(name)
+            let walker = FileManager.default.enumerator(atPath: folder.path)
+            while let path = walker?.nextObject() as? String {
+                var isFolder: ObjCBool = false
+                let url = folder.appendingPathComponent(path)
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                    out[path] = try Data(contentsOf: url)
+                }
+            }
+            return out
+        }
+        let parallel = try build("parallel", singleThreaded: false)
+        let serial = try build("serial", singleThreaded: true)
+        #expect(parallel.count > 200)
+        #expect(Set(parallel.keys) == Set(serial.keys))
+        for (path, data) in parallel where serial[path] != data {
+            Issue.record("\(path) differs between the parallel and the single-threaded build")
+        }
+    }
 }
