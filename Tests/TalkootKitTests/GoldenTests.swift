@@ -64,15 +64,20 @@ import Testing
         return out
     }
 
+    /// The two builds have the same files, of the demo's size, with the same bytes.
+    static func expectSameFiles(_ parallel: [String: Data], _ serial: [String: Data], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(parallel.count > 200, sourceLocation: sourceLocation)
+        #expect(Set(parallel.keys) == Set(serial.keys), sourceLocation: sourceLocation)
+        for (path, data) in parallel where serial[path] != data {
+            Issue.record("\(path) differs between the parallel and the single-threaded build", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func demoBuiltInParallelIsByteIdenticalToSingleThreadedBuild() {
         let demo = TestSupport.repository.appendingPathComponent("content")
         let parallel = ParallelBuildTests.render(demo, singleThreaded: false)
         let serial = ParallelBuildTests.render(demo, singleThreaded: true)
-        #expect(parallel.count > 200)
-        #expect(Set(parallel.keys) == Set(serial.keys))
-        for (path, data) in parallel where serial[path] != data {
-            Issue.record("\(path) differs between the parallel and the single-threaded build")
-        }
+        ParallelBuildTests.expectSameFiles(parallel, serial)
     }
 
     /// The same through `talkoot build`'s writing: a parallel build writes each batch on a thread
@@ -102,10 +107,6 @@ import Testing
         }
         let parallel = try build("parallel", singleThreaded: false)
         let serial = try build("serial", singleThreaded: true)
-        #expect(parallel.count > 200)
-        #expect(Set(parallel.keys) == Set(serial.keys))
-        for (path, data) in parallel where serial[path] != data {
-            Issue.record("\(path) differs between the parallel and the single-threaded build")
-        }
+        ParallelBuildTests.expectSameFiles(parallel, serial)
     }
 }
