@@ -137,6 +137,7 @@ import Testing
         check(true)
         check(object)
         check(InlineTemplate("body"))
+        check(TemplateTable(["k": "v"]))
         check(["k": "v"] as [String: String])
         check(Array("b&".utf8))
         check(["a", "b"])

@@ -365,7 +365,7 @@ enum ContextValue {
         case let .templates(v): return v
         case let .object(v): return v
         case let .strings(v): return v
-        case let .uiStrings(v): return v.strings
+        case let .uiStrings(v): return v
         case let .objects(v): return v
         case let .tables(v): return v
         case let .texts(v): return v

@@ -6,7 +6,7 @@
 /// a probe or two and one comparison of the name. Read-only once built, so a class: putting it
 /// into a page context costs one retain.
 public final class TemplateTable: @unchecked Sendable {  // immutable after init
-    /// The strings as given, for `{{t}}` written out and for `TemplateObject`'s getter.
+    /// The strings as given, for `{{t}}` written out.
     public let strings: [String: String]
     private let keys: [String]
     private let values: [String]
@@ -43,4 +43,10 @@ public final class TemplateTable: @unchecked Sendable {  // immutable after init
             slot = (slot + 1) & mask
         }
     }
+}
+
+extension TemplateTable: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Written as the dictionary it was made of (`{{t}}` writes what it wrote before).
+    public var description: String { strings.description }
+    public var debugDescription: String { strings.debugDescription }
 }
