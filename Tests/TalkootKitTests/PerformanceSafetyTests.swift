@@ -431,5 +431,29 @@ import Testing
             #expect(Collation.initial(name) == Collation.initialByCharacters(name), "initial of \(name.debugDescription)")
         }
     }
-}
 
+    /// Cards and association pages copy their sector, target group, language and facility
+    /// links from a table made once per language (Vocabulary); each entry is what the builders
+    /// make on demand, in every language, translations included (the demo has them all).
+    @Test func vocabularyEntriesAreWhatTheBuildersMake() throws {
+        let content = TestSupport.repository.appendingPathComponent("content")
+        let site = try #require(ContentLoader(directory: content, displayRoot: "content", today: TestSupport.today).load().site)
+        let (theme, _) = Theme.load(themesDirectory: TestSupport.themes, name: "default")
+        let env = RenderEnvironment(site: site, theme: try #require(theme))
+        for language in site.config.languages {
+            let v = try #require(env.vocabularies[language])
+            let used = site.associations.flatMap { [$0.primary] + $0.translations.values }
+            #expect(Set(v.sectorLinks.keys) == Set(used.flatMap(\.sectors)))
+            #expect(!v.sectorLinks.isEmpty && !v.targetGroupLinks.isEmpty && !v.languageNames.isEmpty && !v.facilityPlaces.isEmpty)
+            for (id, link) in v.sectorLinks { #expect(link == env.sectorLink(id, language)) }
+            for (id, link) in v.targetGroupLinks { #expect(link == env.targetGroupLink(id, language)) }
+            for (id, label) in v.targetGroupLabels { #expect(label == env.targetGroupLabel(id, language)) }
+            for (code, name) in v.languageNames { #expect(name == ["name": env.languageLabel(code, language)]) }
+            for (slug, place) in v.facilityPlaces {
+                let made = env.facilityPlace(slug, language)
+                #expect(place["name"] as? String == made["name"] as? String && place["href"] as? String == made["href"] as? String)
+            }
+            for (name, shown) in v.socialNames { #expect(shown == RenderEnvironment.socialName(name)) }
+        }
+    }
+}

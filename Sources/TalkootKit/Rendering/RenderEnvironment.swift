@@ -23,6 +23,8 @@ public struct RenderEnvironment: Sendable {
     public var cardInitial: [String: [String]] = [:]
     /// The section links of the landing page and the navigation, per language.
     var sectionLinkCache: [String: [TemplateObject]] = [:]
+    /// Links and labels of sectors, target groups, languages and facilities, per language.
+    var vocabularies: [String: Vocabulary] = [:]
     /// `frameBase` per language.
     var frameBaseCache: [String: TemplateObject] = [:]
     /// The navigation of item pages, by "language/section".
@@ -43,6 +45,7 @@ public struct RenderEnvironment: Sendable {
         index = SiteIndex(site: site)
         for language in site.config.languages {
             sectionLinkCache[language] = makeSectionLinks(language)
+            vocabularies[language] = makeVocabulary(language)
             frameBaseCache[language] = frameBase(language)
             for id in RenderEnvironment.itemPageKinds {
                 // An empty address matches no navigation link, as no item page is one.
@@ -174,9 +177,7 @@ public struct RenderEnvironment: Sendable {
     public func place(_ p: PlaceRef?, _ language: String) -> TemplateObject? {
         switch p {
         case let .facility(slug)?:
-            // By index, so that no copy of the facility is made just to read its name.
-            let name = index.facilityBySlug[slug].map { site.facilities[$0].field(language, \.name) } ?? slug
-            return ["name": name, "href": href(routes.item(.facilities, slug, language))]
+            return vocabularies[language]?.facilityPlaces[slug] ?? facilityPlace(slug, language)
         case let .text(s)?: return ["name": s]
         case nil: return nil
         }
