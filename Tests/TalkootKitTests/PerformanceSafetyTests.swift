@@ -456,4 +456,53 @@ import Testing
             for (name, shown) in v.socialNames { #expect(shown == RenderEnvironment.socialName(name)) }
         }
     }
+
+    /// An association page's JSON-LD is written as it is made (StructuredData.association); it
+    /// is byte for byte the `JSONValue` that `StructuredData.object` builds, written. The demo's
+    /// associations between them have every optional field.
+    @Test func associationJSONLDWrittenAsMadeIsTheValueWritten() throws {
+        let content = TestSupport.repository.appendingPathComponent("content")
+        let site = try #require(ContentLoader(directory: content, displayRoot: "content", today: TestSupport.today).load().site)
+        let (theme, _) = Theme.load(themesDirectory: TestSupport.themes, name: "default")
+        let env = RenderEnvironment(site: site, theme: try #require(theme))
+        let all = site.associations.map(\.primary)
+        #expect(all.contains { $0.registerNumber != nil } && all.contains { $0.logo != nil } && all.contains { !$0.meetsAt.isEmpty })
+        #expect(all.contains { !$0.social.isEmpty } && all.contains { $0.website == nil } && all.contains { $0.area != nil })
+        for item in site.associations {
+            for language in site.config.languages {
+                let value = try #require(StructuredData.object(for: .association(item.slug), language: language, title: "", description: "", env: env))
+                var w = JSONWriter(pretty: false, scriptSafe: true)
+                w.write(value)
+                #expect(StructuredData.association(item, language: language, env: env) == w.bytes, "\(item.slug) \(language)")
+            }
+        }
+    }
+
+    /// The streaming writer's containers, pretty or not, at any depth, empty or not, are what
+    /// `write` gives for the same value.
+    @Test func jsonWrittenAsMadeIsTheValueWritten() {
+        let value = JSONValue.object([("a", .string("x\"y")), ("empty", .object([])), ("list", .array([.string("1"), .string("<2>")])),
+                                      ("none", .array([])), ("nested", .object([("k", .string("v")), ("deeper", .array([.object([("z", .string(""))])]))]))])
+        for pretty in [false, true] {
+            for depth in [0, 2] {
+                var a = JSONWriter(pretty: pretty, scriptSafe: true)
+                a.write(value, depth: depth)
+                var b = JSONWriter(pretty: pretty, scriptSafe: true)
+                b.openContainer()
+                b.member("a", "x\"y", base: depth)
+                b.key("empty", base: depth); b.openContainer(); b.closeContainer(base: depth)
+                b.key("list", base: depth); b.openContainer(array: true); b.item("1", base: depth); b.item("<2>", base: depth)
+                b.closeContainer(array: true, base: depth)
+                b.key("none", base: depth); b.openContainer(array: true); b.closeContainer(array: true, base: depth)
+                b.key("nested", base: depth); b.openContainer()
+                b.member("k", "v", base: depth)
+                b.key("deeper", base: depth); b.openContainer(array: true)
+                b.nextItem(base: depth); b.openContainer(); b.member("z", "", base: depth); b.closeContainer(base: depth)
+                b.closeContainer(array: true, base: depth)
+                b.closeContainer(base: depth)
+                b.closeContainer(base: depth)
+                #expect(a.bytes == b.bytes, "pretty \(pretty), depth \(depth): \(String(decoding: b.bytes, as: UTF8.self))")
+            }
+        }
+    }
 }

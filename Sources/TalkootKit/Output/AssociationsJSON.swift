@@ -57,7 +57,7 @@ struct AssociationRecord: Sendable {
                      descriptionHTML: String? = nil) -> AssociationRecord {
         let a = item.primary
         func str(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
-        func list(_ l: [String]) -> JSONValue { .array(l.map(JSONValue.string)) }
+        func list(_ l: [String]) -> JSONValue { .array(l.map(JSONValue.string)) }  // an activity's audience
         let url = routes.absolute(routes.item(.associations, item.slug, language))
         let logo = a.logo.map { routes.absolute($0.path) }
         let contact: JSONValue
@@ -73,33 +73,6 @@ struct AssociationRecord: Sendable {
         })
         let extra = JSONValue.object(a.extra.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
         let description = descriptionHTML ?? markdown.html(a.body.source)
-
-        let json = JSONValue.object([
-            ("slug", .string(item.slug)),
-            ("url", .string(url)),
-            ("name", .string(a.name)),
-            ("summary", .string(a.summary)),
-            ("sectors", list(a.sectors)),
-            ("area", str(a.area)),
-            ("register_number", str(a.registerNumber)),
-            ("founded", a.founded.map(JSONValue.int) ?? .null),
-            ("website", str(a.website)),
-            ("email", str(a.email)),
-            ("phone", str(a.phone?.display)),
-            ("contact_person", contact),
-            ("social", social),
-            ("target_groups", list(a.targetGroups)),
-            ("languages", list(a.languages)),
-            ("meets_at", list(a.meetsAt)),
-            ("activities", activities),
-            ("membership", str(a.membership)),
-            ("volunteers_wanted", .bool(a.volunteersWanted)),
-            ("volunteer_tasks", str(a.volunteerTasks)),
-            ("logo", str(logo)),
-            ("updated", .string(a.updated.iso)),
-            ("extra", extra),
-            ("description_html", .string(description)),
-        ])
 
         let p = a.publicContactPerson
         func joined(_ l: [String]) -> String { l.joined(separator: "; ") }
@@ -117,8 +90,44 @@ struct AssociationRecord: Sendable {
             a.membership ?? "", a.volunteersWanted ? "true" : "false", a.volunteerTasks ?? "", logo ?? "",
             a.updated.iso, compact(extra), description,
         ]
+        // The object, written as it is made (no JSONValue of the whole record first), as an item
+        // of the `associations` array: two levels deep.
         var w = JSONWriter(pretty: true)
-        w.write(json, depth: 2)
+        func text(_ key: StaticString, _ value: String?) {
+            if let value { w.member(key, value, base: 2) } else { w.member(key, .null, base: 2) }
+        }
+        func texts(_ key: StaticString, _ values: [String]) {
+            w.key(key, base: 2)
+            w.openContainer(array: true)
+            for v in values { w.item(v, base: 2) }
+            w.closeContainer(array: true, base: 2)
+        }
+        w.openContainer()
+        text("slug", item.slug)
+        text("url", url)
+        text("name", a.name)
+        text("summary", a.summary)
+        texts("sectors", a.sectors)
+        text("area", a.area)
+        text("register_number", a.registerNumber)
+        w.member("founded", a.founded.map(JSONValue.int) ?? .null, base: 2)
+        text("website", a.website)
+        text("email", a.email)
+        text("phone", a.phone?.display)
+        w.member("contact_person", contact, base: 2)
+        w.member("social", social, base: 2)
+        texts("target_groups", a.targetGroups)
+        texts("languages", a.languages)
+        texts("meets_at", a.meetsAt)
+        w.member("activities", activities, base: 2)
+        text("membership", a.membership)
+        w.member("volunteers_wanted", .bool(a.volunteersWanted), base: 2)
+        text("volunteer_tasks", a.volunteerTasks)
+        text("logo", logo)
+        text("updated", a.updated.iso)
+        w.member("extra", extra, base: 2)
+        text("description_html", description)
+        w.closeContainer(base: 2)
         var row: [UInt8] = []
         row.reserveCapacity(w.bytes.count)
         AssociationsCSV.row(cells, into: &row)
@@ -226,6 +235,68 @@ struct JSONWriter {
             indent(depth)
             bytes.append(0x7D)
         }
+    }
+
+    // MARK: streaming
+
+    /// Whether each open container (innermost last) has a member yet: `open`/`member`/`close`
+    /// write an object as it is made, the same bytes as `write` writes for its `JSONValue`,
+    /// without building the value first (pages and records are made tens of thousands of times).
+    private var open: [Bool] = []
+
+    /// `{`, or `[` with `array`. The container sits at `base` plus the open ones' depth.
+    mutating func openContainer(array: Bool = false) {
+        bytes.append(array ? 0x5B : 0x7B)
+        open.append(false)
+    }
+
+    mutating func closeContainer(array: Bool = false, base: Int = 0) {
+        if open.removeLast() { indent(base + open.count) }
+        bytes.append(array ? 0x5D : 0x7D)
+    }
+
+    /// Starts the next member of the open object (or item, with no `key`, of the open array).
+    private mutating func next(base: Int) {
+        if open[open.count - 1] { bytes.append(0x2C) } else { open[open.count - 1] = true }
+        indent(base + open.count)
+    }
+
+    /// `"key": ` of the next member; a key is plain ASCII that needs no escape.
+    mutating func key(_ key: StaticString, base: Int = 0) {
+        next(base: base)
+        bytes.append(0x22)
+        raw(key)
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        if pretty { bytes.append(0x20) }
+    }
+
+    /// The same for a key from content, escaped.
+    mutating func key(_ key: String, base: Int = 0) {
+        next(base: base)
+        writeString(key)
+        bytes.append(0x3A)
+        if pretty { bytes.append(0x20) }
+    }
+
+    mutating func member(_ key: StaticString, _ value: String, base: Int = 0) {
+        self.key(key, base: base)
+        writeString(value)
+    }
+
+    /// A member whose value is written as `JSONValue` (nested objects made elsewhere).
+    mutating func member(_ key: StaticString, _ value: JSONValue, base: Int = 0) {
+        self.key(key, base: base)
+        write(value, depth: base + open.count)
+    }
+
+    /// Starts an item of the open array that is a container (`openContainer` next).
+    mutating func nextItem(base: Int = 0) { next(base: base) }
+
+    /// An item of the open array.
+    mutating func item(_ value: String, base: Int = 0) {
+        next(base: base)
+        writeString(value)
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
