@@ -505,4 +505,29 @@ import Testing
             }
         }
     }
+
+    /// Atom feed escaping on bytes gives what escaping Unicode scalar by scalar gave: the five
+    /// escapes, tabs and newlines kept, other controls and U+FFFE/U+FFFF dropped, the rest
+    /// (U+FFFD, whose bytes start the same way, and everything beyond ASCII) kept.
+    @Test func feedEscapingOnBytesIsTheSameAsBefore() {
+        func escapeAsBefore(_ s: String) -> String {
+            var out = ""
+            for c in s.unicodeScalars {
+                switch c {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "\t", "\n", "\r": out.unicodeScalars.append(c)
+                default:
+                    if c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF { continue }
+                    out.unicodeScalars.append(c)
+                }
+            }
+            return out
+        }
+        let texts = ["", "plain https://example.fi/a/", "<p class=\"x\">Tom &amp; Jerry's</p>", "a\u{0}b\u{1F}c\td\ne\rf\u{7F}",
+                     "\u{FFFE}x\u{FFFF}y\u{FFFD}z\u{FEFF}", "äöå € 🎉 \u{2028}", "&&<<>>\"\"", "\u{EF}\u{BF}", "end\u{FFFF}"]
+        for t in texts { #expect(AtomFeed.escape(t) == escapeAsBefore(t), "\(t.debugDescription)") }
+    }
 }
