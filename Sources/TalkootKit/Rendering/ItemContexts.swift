@@ -15,11 +15,11 @@ extension RenderEnvironment {
     /// With the language's version already at hand: an association page builds its card and its
     /// details from one copy of it.
     func associationCard(_ item: Localized<Association>, _ a: Association, _ language: String) -> TemplateObject {
-        let v = vocabularies[language]
+        let vocabulary = vocabularies[language]
         var c: TemplateObject = [
             "slug": item.slug, "name": a.name, "summary": a.summary,
             "href": href(routes.item(.associations, item.slug, language)),
-            "sectors": a.sectors.map { v?.sectorLinks[$0] ?? sectorLink($0, language) },
+            "sectors": a.sectors.map { vocabulary?.sectorLinks[$0] ?? sectorLink($0, language) },
             "volunteers": a.volunteersWanted, "stale": site.isStale(a),
             "dataSectors": a.sectors.joined(separator: " "), "dataGroups": a.targetGroups.joined(separator: " "),
             "dataLanguages": a.languages.joined(separator: " "), "dataArea": a.area.map { areaSlug($0) } ?? "",
@@ -40,11 +40,11 @@ extension RenderEnvironment {
     /// `shared` holds what the languages of one association have in common (see SharedRendering).
     func associationDetail(_ item: Localized<Association>, _ a: Association, _ language: String, shared: SharedRendering? = nil) -> TemplateObject {
         var c = associationCard(item, a, language)
-        let v = vocabularies[language]
+        let vocabulary = vocabularies[language]
         c.reserveCapacity(c.count + 28)
         c["descriptionHTML"] = shared?.html(a.body, markdown).html ?? html(a.body)
-        c["targetGroups"] = a.targetGroups.map { v?.targetGroupLinks[$0] ?? targetGroupLink($0, language) }
-        c["languages"] = a.languages.map { v?.languageNames[$0] ?? ["name": languageLabel($0, language)] }
+        c["targetGroups"] = a.targetGroups.map { vocabulary?.targetGroupLinks[$0] ?? targetGroupLink($0, language) }
+        c["languages"] = a.languages.map { vocabulary?.languageNames[$0] ?? ["name": languageLabel($0, language)] }
         if let v = a.registerNumber { c["registerNumber"] = v }
         if let v = a.founded { c["founded"] = String(v) }
         if let v = a.website { c["website"] = v }
@@ -61,7 +61,7 @@ extension RenderEnvironment {
         c["hasTargetGroups"] = !a.targetGroups.isEmpty
         c["hasActivityLanguages"] = !a.languages.isEmpty
         c["hasMeetsAt"] = !a.meetsAt.isEmpty
-        c["social"] = a.social.map { ["name": v?.socialNames[$0.name] ?? RenderEnvironment.socialName($0.name), "url": $0.url] }
+        c["social"] = a.social.map { ["name": vocabulary?.socialNames[$0.name] ?? RenderEnvironment.socialName($0.name), "url": $0.url] }
         c["hasSocial"] = !a.social.isEmpty
         c["meetsAt"] = a.meetsAt.compactMap { place(.facility($0), language) }
         c["activities"] = a.activities.map { act -> TemplateObject in
@@ -69,7 +69,7 @@ extension RenderEnvironment {
             if let w = act.when { d["when"] = w }
             if let p = place(act.place, language) { d["where"] = p }
             if !act.audience.isEmpty {
-                d["audience"] = act.audience.map { v?.targetGroupLabels[$0] ?? targetGroupLabel($0, language) }.joined(separator: ", ")
+                d["audience"] = act.audience.map { vocabulary?.targetGroupLabels[$0] ?? targetGroupLabel($0, language) }.joined(separator: ", ")
             }
             if let cost = act.cost { d["cost"] = cost }
             return d
