@@ -296,6 +296,53 @@ import Testing
         #expect(expected?.hasPrefix("Otsikko &amp; &lt;b&gt;|Maija/Otsikko &amp; &lt;b&gt;/040 1|tel:+358401") == true)
     }
 
+    /// Objects of more than a few names are searched through a hash table made when they are
+    /// pushed (TemplateRenderer.Probe): nested, shadowing each other, in lists and under an
+    /// inline template, they must find what the same dictionaries find, name for name.
+    @Test func bigObjectsOnTheStackFindWhatDictionariesFind() throws {
+        func names(_ prefix: String, _ n: Int) -> [String] { (0..<n).map { "\(prefix)\($0)" } }
+        // Level objects share the names s0…s19 (inner ones shadow outer ones) and have their own.
+        func level(_ tag: String, own: Int) -> [String: Any] {
+            var d: [String: Any] = [:]
+            for name in names("s", 20) { d[name] = "\(tag).\(name)" }
+            for name in names(tag, own) { d[name] = "\(tag):\(name)" }
+            return d
+        }
+        func object(_ d: [String: Any]) -> TemplateObject {
+            var o = TemplateObject()
+            for (k, v) in d.sorted(by: { $0.key < $1.key }) {
+                switch v {
+                case let list as [[String: Any]]: o[k] = list.map(object)
+                case let inner as [String: Any]: o[k] = object(inner)
+                default: o[k] = v
+                }
+            }
+            return o
+        }
+        var root = level("r", own: 30)
+        var items: [[String: Any]] = []
+        for i in 0..<3 {
+            var item = level("i\(i)", own: 12)
+            item["deep"] = level("d\(i)", own: 9)
+            items.append(item)
+        }
+        root["items"] = items
+        root["small"] = ["s3": "small.s3", "x": "small.x"] as [String: Any]
+        let probe = (names("s", 22) + names("r", 32) + names("i0", 13) + names("d1", 10) + ["x", "missing"])
+            .map { "{{\($0)}}{{.\($0)}}" }.joined(separator: ",")
+        let template = "\(probe)|{{#items}}\(probe)[{{#deep}}\(probe){{#small}}\(probe){{/small}}{{/deep}}]{{/items}}|{{{content}}}"
+        var library = TemplateLibrary()
+        library.register(try Template(template), named: "main")
+        library.register(try Template("{{#items}}{{s1}}{{i10}}{{/items}}\(probe)"), named: "body")
+        var dictionaryRoot = root
+        dictionaryRoot["content"] = library.renderBytes(root, withTemplate: "body")!
+        var objectRoot = object(root)
+        objectRoot["content"] = InlineTemplate("body")
+        let expected = library.render(dictionaryRoot, withTemplate: "main")!
+        #expect(library.render(objectRoot, withTemplate: "main") == expected)
+        #expect(expected.contains("i1.s5i1.s5") && expected.contains("d1:d17d1:d17") && expected.contains("small.xsmall.x"))
+    }
+
     /// Setting a name again replaces its value, setting nil removes it, and a copy is unaffected
     /// by later changes (contexts shared between pages are copied, then changed).
     @Test func templateObjectBehavesLikeADictionaryValue() throws {

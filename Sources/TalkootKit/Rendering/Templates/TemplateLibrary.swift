@@ -49,6 +49,12 @@ struct TemplateRenderer: ~Copyable {
     /// The context stack: the root object, then one entry per open section, each told apart
     /// once when pushed so that name lookups walk it without casts.
     private var stack: [Frame]
+    /// What a lookup reads of each frame on `stack`, at the same index, as plain values: the
+    /// walk up the stack then costs no reference counting (reading the frames themselves
+    /// copied one, a retain and a release, at every step, which was most of a lookup).
+    private var probes: [Probe]
+    /// The slot tables of the big objects among them (see `Probe.slots`).
+    private var slots = SlotTables()
     /// Blanks written before every line of the standalone partial being rendered.
     private var indentation: [UInt8] = []
     private var atLineStart = false
@@ -81,6 +87,7 @@ struct TemplateRenderer: ~Copyable {
     init(library: TemplateLibrary, contexts: [Any]) {
         self.library = library
         stack = []
+        probes = []
         rootFrames = contexts.count
         for context in contexts { push(ContextValue(context)) }
     }
@@ -155,23 +162,104 @@ struct TemplateRenderer: ~Copyable {
     private mutating func renderPushed(_ value: ContextValue, _ t: Template, _ body: Range<Int>) {
         push(value)
         render(t, body)
-        stack.removeLast()
+        pop()
     }
 
     private mutating func renderPushed(_ frame: Frame, _ t: Template, _ body: Range<Int>) {
-        stack.append(frame)
+        push(frame)
         render(t, body)
-        stack.removeLast()
+        pop()
     }
 
     private mutating func push(_ value: ContextValue) {
         switch value {
-        case let .template(o): stack.append(.template(o))
-        case let .object(d): stack.append(.object(d))
-        case let .strings(d): stack.append(.table(d))
-        case let .uiStrings(table): stack.append(.uiStrings(table))
-        default: stack.append(.leaf(value))
+        case let .template(o): push(Frame.template(o))
+        case let .object(d): push(Frame.object(d))
+        case let .strings(d): push(Frame.table(d))
+        case let .uiStrings(table): push(Frame.uiStrings(table))
+        default: push(Frame.leaf(value))
         }
+    }
+
+    private mutating func push(_ frame: Frame) {
+        switch frame {
+        case let .template(o):
+            var probe = Probe(o)
+            if probe.count > Probe.scanLimit { (probe.slots, probe.slotMask) = slots.push(probe.hashes!, count: probe.count) }
+            probes.append(probe)
+        case .leaf: probes.append(Probe(names: 0))
+        default: probes.append(Probe(names: ~0))
+        }
+        stack.append(frame)
+    }
+
+    private mutating func pop() {
+        stack.removeLast()
+        let probe = probes.removeLast()
+        if probe.slots >= 0 { slots.pop(probe.slotMask + 1) }
+    }
+
+    /// A frame as `lookup` walks past it. For a `TemplateObject` its name bits and where its
+    /// hashes and entries are: they stay put while the frame, which holds the object, is on the
+    /// stack, as the object is not changed while it renders. Other frames say "maybe" to every
+    /// name (`names` all ones, no hashes) and are asked themselves; a leaf has no names.
+    private struct Probe {
+        var names: UInt64
+        var hashes: UnsafePointer<UInt64>? = nil
+        var entries: UnsafePointer<TemplateObject.Entry>? = nil
+        var count = 0
+        /// For an object of more than `scanLimit` names, where its open-addressing table starts
+        /// in `SlotTables`, and the table's size less one: the frame of a page and the item of
+        /// an item page have forty names or so, which set most of the 64 name bits, so that
+        /// a name that is not there was looked for by scanning all forty hashes.
+        var slots = -1
+        var slotMask = 0
+        static let scanLimit = 8
+
+        init(names: UInt64) { self.names = names }
+
+        init(_ object: TemplateObject) {
+            (names, hashes, entries, count) = object.storage
+        }
+    }
+
+    /// The open-addressing tables of the big objects on the context stack, one after another
+    /// in the order they were pushed: a table is made when its object is pushed and dropped when
+    /// it is popped. Each slot holds an index + 1 into the object's entries, 0 when empty; a
+    /// table has at least twice as many slots as names, so a probe ends at an empty one.
+    private struct SlotTables: ~Copyable {
+        private(set) var base: UnsafeMutablePointer<Int32>
+        private var capacity = 1024
+        private var top = 0
+
+        init() { base = .allocate(capacity: capacity) }
+        deinit { base.deallocate() }
+
+        /// A table for `count` hashes: where it starts, and its size less one.
+        mutating func push(_ hashes: UnsafePointer<UInt64>, count: Int) -> (start: Int, mask: Int) {
+            var size = 16
+            while size < count * 2 { size *= 2 }
+            if top + size > capacity {
+                var bigger = capacity * 2
+                while bigger < top + size { bigger *= 2 }
+                let grown = UnsafeMutablePointer<Int32>.allocate(capacity: bigger)
+                grown.update(from: base, count: top)
+                base.deallocate()
+                base = grown
+                capacity = bigger
+            }
+            let table = base + top
+            table.initialize(repeating: 0, count: size)
+            for k in 0..<count {
+                var slot = Int(truncatingIfNeeded: hashes[k]) & (size - 1)
+                while table[slot] != 0 { slot = (slot + 1) & (size - 1) }
+                table[slot] = Int32(k + 1)
+            }
+            top += size
+            return (top - size, size - 1)
+        }
+
+        mutating func pop(_ size: Int) { top -= size }
     }
 
     // MARK: lookup
@@ -187,17 +275,11 @@ struct TemplateRenderer: ~Copyable {
             }
         }
         let start = Int(path.start), end = start + Int(path.count)
-        let first = t.names[start], firstHash = t.hashes[start], anchored = path.anchored
-        // The frames are read in place (`Frame.value` borrows its frame): `switch stack[i]`
-        // copied the frame, two retains and releases for an object, at every step of the walk.
-        let found: ContextValue? = stack.withUnsafeBufferPointer { frames in
-            var i = frames.count - 1
-            while i >= 0 {
-                if let v = frames[i].value(first, hash: firstHash) { return v }
-                if anchored { return nil }
-                i -= 1
-            }
-            return nil
+        let found = find(t.names.baseAddress! + start, hash: t.hashes[start], anchored: path.anchored)
+        // Most names have one part: the value found is the value (no copy into a variable).
+        if end == start + 1 {
+            if case .optional = found { return found?.unwrapped }
+            return found
         }
         guard var value = found else { return nil }
         var k = start + 1
@@ -215,6 +297,42 @@ struct TemplateRenderer: ~Copyable {
         }
         if case .optional = value { return value.unwrapped }
         return value
+    }
+
+    /// The value of the first part of a name, from the top of the stack down (only the top
+    /// frame when `anchored`). The name is read in place: a copy of it cost a retain and a
+    /// release per lookup.
+    private func find(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool) -> ContextValue? {
+        let bit = TemplateObject.bit(hash)
+        return probes.withUnsafeBufferPointer { probes in
+            var i = probes.count - 1
+            while i >= 0 {
+                let probe = probes[i]
+                if probe.names & bit != 0 {
+                    if probe.slots >= 0, let hashes = probe.hashes, let entries = probe.entries {
+                        let table = slots.base + probe.slots
+                        var slot = Int(truncatingIfNeeded: hash) & probe.slotMask
+                        while true {
+                            let entry = Int(table[slot])
+                            if entry == 0 { break }
+                            if hashes[entry - 1] == hash && entries[entry - 1].key == name.pointee { return entries[entry - 1].value }
+                            slot = (slot + 1) & probe.slotMask
+                        }
+                    } else if let hashes = probe.hashes, let entries = probe.entries {
+                        var k = 0
+                        while k < probe.count {
+                            if hashes[k] == hash && entries[k].key == name.pointee { return entries[k].value }
+                            k += 1
+                        }
+                    } else if let v = stack[i].value(name.pointee, hash: hash) {
+                        return v
+                    }
+                }
+                if anchored { return nil }
+                i -= 1
+            }
+            return nil
+        }
     }
 
     /// `table[name]`, by comparing the names of a small table one by one: the tables of a page
@@ -245,8 +363,9 @@ struct TemplateRenderer: ~Copyable {
     /// partial's indentation do not apply. Escaped (`{{content}}`), it is rendered apart first.
     private mutating func renderInline(_ inline: InlineTemplate, escaped: Bool) {
         guard depth < Self.maximumDepth, let template = library.template(named: inline.name) else { return }
-        let savedStack = stack, savedIndentation = indentation, savedLineStart = atLineStart
+        let savedStack = stack, savedProbes = probes, savedIndentation = indentation, savedLineStart = atLineStart
         stack.removeSubrange(rootFrames...)
+        probes.removeSubrange(rootFrames...)
         indentation = []
         atLineStart = false
         depth += 1
@@ -260,6 +379,7 @@ struct TemplateRenderer: ~Copyable {
         }
         depth -= 1
         stack = savedStack
+        probes = savedProbes
         indentation = savedIndentation
         atLineStart = savedLineStart
     }

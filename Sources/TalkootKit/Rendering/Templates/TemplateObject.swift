@@ -17,7 +17,8 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
     /// One bit per name, chosen by its hash: a lookup whose bit is clear misses without
     /// scanning. Most lookups miss in the objects nearest the top of the stack.
     private var names: UInt64 = 0
-    private var entries: [(key: String, value: ContextValue)] = []
+    private var entries: [Entry] = []
+    typealias Entry = (key: String, value: ContextValue)
 
     public init() {}
 
@@ -82,8 +83,15 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         index(of: name, hash: hash).map { entries[$0].value }
     }
 
+    /// Its name bits, hashes and entries, for the template renderer's walk up the context
+    /// stack. The pointers are valid while this object, or a copy of it, is alive and unchanged:
+    /// they point into the arrays' own storage, which a copy shares.
+    var storage: (names: UInt64, hashes: UnsafePointer<UInt64>?, entries: UnsafePointer<Entry>?, count: Int) {
+        (names, hashes.withUnsafeBufferPointer { $0.baseAddress }, entries.withUnsafeBufferPointer { $0.baseAddress }, hashes.count)
+    }
+
     @inline(__always)
-    private static func bit(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) }
+    static func bit(_ hash: UInt64) -> UInt64 { 1 << (hash >> 58) }
 
     private func index(of key: String, hash: UInt64) -> Int? {
         guard names & TemplateObject.bit(hash) != 0 else { return nil }
