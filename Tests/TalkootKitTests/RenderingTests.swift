@@ -71,4 +71,18 @@ import Testing
     @Test func scriptSafeJSONCannotCloseItsElement() {
         #expect(HTML.scriptSafeJSON("{\"a\":\"</script><!--\"}") == "{\"a\":\"\\u003c/script\\u003e\\u003c!--\"}")
     }
+
+    /// Mail links and query strings percent-encode everything but RFC 3986's unreserved
+    /// characters, as Foundation does, in pieces or at once alike.
+    @Test func percentEncodingIsFoundationsForUnreservedCharacters() {
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        let samples = ["", "Kylän 4H-yhdistys ry", "a&b=c?d#e/f g+h%i", "Ääni ja öljy – “lainaus” 😀\n\t",
+                       String((0..<128).map { Character(Unicode.Scalar(UInt8($0))) }), String(repeating: "ö~_.-", count: 200)]
+        for sample in samples {
+            #expect(URLEncoding.component(sample) == sample.addingPercentEncoding(withAllowedCharacters: unreserved))
+        }
+        var pieces: [UInt8] = []
+        for sample in samples { URLEncoding.append(sample, to: &pieces) }
+        #expect(String(decoding: pieces, as: UTF8.self) == URLEncoding.component(samples.joined()))
+    }
 }
