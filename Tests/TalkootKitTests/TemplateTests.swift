@@ -343,6 +343,25 @@ import Testing
         #expect(expected.contains("i1.s5i1.s5") && expected.contains("d1:d17d1:d17") && expected.contains("small.xsmall.x"))
     }
 
+    /// `{{name}}` writes a string where the nearest object keeps it; whatever else the nearest
+    /// holder of the name is (a boolean, a number, an optional, an object, a dictionary or the
+    /// theme's strings) is written as before, and a name no frame has writes nothing.
+    @Test func variablesWriteWhatTheNearestHolderOfTheNameHas() throws {
+        let none: String? = nil
+        let inner: TemplateObject = ["flag": true, "count": 3, "maybe": Optional("inside"), "gone": none as Any,
+                                     "obj": ["x": "y"] as TemplateObject]
+        let root: TemplateObject = ["flag": "root-flag", "count": "root-count", "maybe": "root-maybe", "gone": "root-gone",
+                                    "obj": "root-obj", "plain": "root-plain", "t": TemplateTable(["plain": "t-plain"]),
+                                    "dict": ["plain": "dict-plain"] as [String: Any], "inner": inner]
+        var library = TemplateLibrary()
+        library.register(try Template("""
+            {{plain}}|{{#inner}}{{flag}},{{count}},{{maybe}},[{{gone}}],{{obj.x}},{{plain}},{{.plain}},[{{missing}}]{{/inner}}\
+            |{{#dict}}{{plain}}{{/dict}}|{{#t}}{{plain}}{{/t}}|{{flag}}
+            """), named: "main")
+        #expect(library.render(root, withTemplate: "main")
+            == "root-plain|true,3,inside,[],y,root-plain,,[]|dict-plain|t-plain|root-flag")
+    }
+
     /// Setting a name again replaces its value, setting nil removes it, and a copy is unaffected
     /// by later changes (contexts shared between pages are copied, then changed).
     @Test func templateObjectBehavesLikeADictionaryValue() throws {

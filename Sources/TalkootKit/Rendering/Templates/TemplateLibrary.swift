@@ -86,8 +86,11 @@ struct TemplateRenderer: ~Copyable {
 
     init(library: TemplateLibrary, contexts: [Any]) {
         self.library = library
+        // Room for the sections of a page nested as deep as themes go, without growing.
         stack = []
+        stack.reserveCapacity(16)
         probes = []
+        probes.reserveCapacity(16)
         rootFrames = contexts.count
         for context in contexts { push(ContextValue(context)) }
     }
@@ -104,7 +107,12 @@ struct TemplateRenderer: ~Copyable {
                 writeTemplateText(UnsafeBufferPointer(rebasing: t.text[Int(start)..<Int(start + count)]))
                 i += 1
             case let .variable(path, escaped):
-                if let value = lookup(t, t.pathRefs[Int(path)]) { writeValue(value, escaped: escaped) }
+                let ref = t.pathRefs[Int(path)]
+                switch ref.count == 1 ? findString(t.names.baseAddress! + Int(ref.start), hash: t.hashes[Int(ref.start)], anchored: ref.anchored) : .other {
+                case let .string(entry): writeString(entry, escaped: escaped)
+                case .missing: break
+                case .other: if let value = lookup(t, ref) { writeValue(value, escaped: escaped) }
+                }
                 i += 1
             case let .section(path, inverted, end):
                 renderSection(lookup(t, t.pathRefs[Int(path)]), inverted: inverted, t, i + 1..<Int(end))
@@ -185,7 +193,7 @@ struct TemplateRenderer: ~Copyable {
         switch frame {
         case let .template(o):
             var probe = Probe(o)
-            if probe.count > Probe.scanLimit { (probe.slots, probe.slotMask) = slots.push(probe.hashes!, count: probe.count) }
+            if probe.count > Probe.scanLimit { (probe.slots, probe.slotMask) = slots.push(probe.entries!, count: probe.count) }
             probes.append(probe)
         case .leaf: probes.append(Probe(names: 0))
         default: probes.append(Probe(names: ~0))
@@ -200,12 +208,11 @@ struct TemplateRenderer: ~Copyable {
     }
 
     /// A frame as `lookup` walks past it. For a `TemplateObject` its name bits and where its
-    /// hashes and entries are: they stay put while the frame, which holds the object, is on the
-    /// stack, as the object is not changed while it renders. Other frames say "maybe" to every
-    /// name (`names` all ones, no hashes) and are asked themselves; a leaf has no names.
+    /// entries are: they stay put while the frame, which holds the object, is on the stack, as
+    /// the object is not changed while it renders. Other frames say "maybe" to every name
+    /// (`names` all ones, no entries) and are asked themselves; a leaf has no names.
     private struct Probe {
         var names: UInt64
-        var hashes: UnsafePointer<UInt64>? = nil
         var entries: UnsafePointer<TemplateObject.Entry>? = nil
         var count = 0
         /// For an object of more than `scanLimit` names, where its open-addressing table starts
@@ -219,7 +226,7 @@ struct TemplateRenderer: ~Copyable {
         init(names: UInt64) { self.names = names }
 
         init(_ object: TemplateObject) {
-            (names, hashes, entries, count) = object.storage
+            (names, entries, count) = object.storage
         }
     }
 
@@ -235,8 +242,8 @@ struct TemplateRenderer: ~Copyable {
         init() { base = .allocate(capacity: capacity) }
         deinit { base.deallocate() }
 
-        /// A table for `count` hashes: where it starts, and its size less one.
-        mutating func push(_ hashes: UnsafePointer<UInt64>, count: Int) -> (start: Int, mask: Int) {
+        /// A table for `count` entries: where it starts, and its size less one.
+        mutating func push(_ entries: UnsafePointer<TemplateObject.Entry>, count: Int) -> (start: Int, mask: Int) {
             var size = 16
             while size < count * 2 { size *= 2 }
             if top + size > capacity {
@@ -251,7 +258,7 @@ struct TemplateRenderer: ~Copyable {
             let table = base + top
             table.initialize(repeating: 0, count: size)
             for k in 0..<count {
-                var slot = Int(truncatingIfNeeded: hashes[k]) & (size - 1)
+                var slot = Int(truncatingIfNeeded: entries[k].hash) & (size - 1)
                 while table[slot] != 0 { slot = (slot + 1) & (size - 1) }
                 table[slot] = Int32(k + 1)
             }
@@ -309,21 +316,8 @@ struct TemplateRenderer: ~Copyable {
             while i >= 0 {
                 let probe = probes[i]
                 if probe.names & bit != 0 {
-                    if probe.slots >= 0, let hashes = probe.hashes, let entries = probe.entries {
-                        let table = slots.base + probe.slots
-                        var slot = Int(truncatingIfNeeded: hash) & probe.slotMask
-                        while true {
-                            let entry = Int(table[slot])
-                            if entry == 0 { break }
-                            if hashes[entry - 1] == hash && entries[entry - 1].key == name.pointee { return entries[entry - 1].value }
-                            slot = (slot + 1) & probe.slotMask
-                        }
-                    } else if let hashes = probe.hashes, let entries = probe.entries {
-                        var k = 0
-                        while k < probe.count {
-                            if hashes[k] == hash && entries[k].key == name.pointee { return entries[k].value }
-                            k += 1
-                        }
+                    if let entries = probe.entries {
+                        if let entry = TemplateRenderer.entry(name, hash: hash, in: probe, entries, slots.base) { return entry.pointee.value }
                     } else if let v = stack[i].value(name.pointee, hash: hash) {
                         return v
                     }
@@ -333,6 +327,62 @@ struct TemplateRenderer: ~Copyable {
             }
             return nil
         }
+    }
+
+    /// What `findString` found.
+    private enum StringSearch {
+        /// The entry whose string value the name has.
+        case string(UnsafePointer<TemplateObject.Entry>)
+        /// No frame has the name.
+        case missing
+        /// A value that is not a string, or a frame that is not a `TemplateObject`: `lookup`.
+        case other
+    }
+
+    /// `find` for a `{{name}}` whose value is most often a string in a `TemplateObject`: where
+    /// that string is, so that it is written in place (a found value copied out cost a retain
+    /// and a release per tag).
+    private func findString(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool) -> StringSearch {
+        let bit = TemplateObject.bit(hash)
+        return probes.withUnsafeBufferPointer { probes in
+            var i = probes.count - 1
+            while i >= 0 {
+                let probe = probes[i]
+                if probe.names & bit != 0 {
+                    guard let entries = probe.entries else { return .other }
+                    if let entry = TemplateRenderer.entry(name, hash: hash, in: probe, entries, slots.base) {
+                        if case .string = entry.pointee.value { return .string(entry) }
+                        return .other
+                    }
+                }
+                if anchored { return .missing }
+                i -= 1
+            }
+            return .missing
+        }
+    }
+
+    /// The entry named `name` in the object a probe reads: by its slot table when it has one,
+    /// else by scanning its hashes.
+    @inline(__always)
+    private static func entry(_ name: UnsafePointer<String>, hash: UInt64, in probe: Probe, _ entries: UnsafePointer<TemplateObject.Entry>,
+                              _ slotBase: UnsafeMutablePointer<Int32>) -> UnsafePointer<TemplateObject.Entry>? {
+        if probe.slots >= 0 {
+            let table = slotBase + probe.slots
+            var slot = Int(truncatingIfNeeded: hash) & probe.slotMask
+            while true {
+                let k = Int(table[slot])
+                if k == 0 { return nil }
+                if entries[k - 1].hash == hash && entries[k - 1].key == name.pointee { return entries + (k - 1) }
+                slot = (slot + 1) & probe.slotMask
+            }
+        }
+        var k = 0
+        while k < probe.count {
+            if entries[k].hash == hash && entries[k].key == name.pointee { return entries + k }
+            k += 1
+        }
+        return nil
     }
 
     /// `table[name]`, by comparing the names of a small table one by one: the tables of a page
@@ -356,6 +406,13 @@ struct TemplateRenderer: ~Copyable {
         case let .inline(i): renderInline(i, escaped: escaped)
         default: write(String(describing: value.raw), escaped: escaped)
         }
+    }
+
+    /// A string value written where it is stored, without copying it out of its entry.
+    private mutating func writeString(_ entry: UnsafePointer<TemplateObject.Entry>, escaped: Bool) {
+        if atLineStart { output.append(indentation); atLineStart = false }
+        guard case let .string(s) = entry.pointee.value else { return }
+        write(s, escaped: escaped)
     }
 
     /// Writes an `InlineTemplate` where its tag is, as if it had been rendered on its own with the

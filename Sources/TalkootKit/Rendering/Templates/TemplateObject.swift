@@ -9,40 +9,41 @@
 ///
 /// Built by one thread and then only read, which is what makes sharing it safe.
 public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendable {
-    /// The hashes on their own, so that a lookup that misses (most do: a name is looked up
-    /// through several objects on the stack) scans eight bytes per name. Two arrays, each
-    /// copy-on-write: an object costs two allocations (a class around three arrays cost four,
-    /// and building page contexts is mostly building these), and copying it two retains.
-    private var hashes: [UInt64] = []
     /// One bit per name, chosen by its hash: a lookup whose bit is clear misses without
     /// scanning. Most lookups miss in the objects nearest the top of the stack.
     private var names: UInt64 = 0
+    /// The names with their hashes and values, in one copy-on-write array: an object costs one
+    /// allocation and copying it one retain (hashes in an array of their own cost a second of
+    /// each, and building page contexts is mostly building these).
     private var entries: [Entry] = []
-    typealias Entry = (key: String, value: ContextValue)
+
+    /// A name, the hash a template compares first, and its value. A struct rather than a
+    /// tuple: arrays of tuples are destroyed element by element through the runtime's generic
+    /// tuple witnesses, which was a tenth of freeing a page's contexts.
+    struct Entry {
+        var hash: UInt64
+        var key: String
+        var value: ContextValue
+    }
 
     public init() {}
 
     /// A literal's names are distinct (the compiler's dictionary literals require it too),
     /// so they are appended without looking for an earlier one.
     public init(dictionaryLiteral elements: (String, Any)...) {
-        hashes.reserveCapacity(elements.count)
         entries.reserveCapacity(elements.count)
         for (key, value) in elements {
             assert(!entries.contains { $0.key == key }, "duplicate name '\(key)' in a TemplateObject literal")
             let hash = TemplateObject.hash(key)
-            hashes.append(hash)
             names |= TemplateObject.bit(hash)
-            entries.append((key, ContextValue(value)))
+            entries.append(Entry(hash: hash, key: key, value: ContextValue(value)))
         }
     }
 
-    public var count: Int { hashes.count }
-    public var isEmpty: Bool { hashes.isEmpty }
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
 
-    public mutating func reserveCapacity(_ n: Int) {
-        hashes.reserveCapacity(n)
-        entries.reserveCapacity(n)
-    }
+    public mutating func reserveCapacity(_ n: Int) { entries.reserveCapacity(n) }
 
     /// The value as it was stored; setting nil removes the name, as with a dictionary.
     public subscript(key: String) -> Any? {
@@ -63,18 +64,16 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         let i = index(of: key, hash: hash)
         guard let value else {
             if let i {
-                hashes.remove(at: i)
                 entries.remove(at: i)
-                names = hashes.reduce(0) { $0 | TemplateObject.bit($1) }
+                names = entries.reduce(0) { $0 | TemplateObject.bit($1.hash) }
             }
             return
         }
         if let i {
             entries[i].value = value
         } else {
-            hashes.append(hash)
             names |= TemplateObject.bit(hash)
-            entries.append((key, value))
+            entries.append(Entry(hash: hash, key: key, value: value))
         }
     }
 
@@ -83,11 +82,11 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         index(of: name, hash: hash).map { entries[$0].value }
     }
 
-    /// Its name bits, hashes and entries, for the template renderer's walk up the context
-    /// stack. The pointers are valid while this object, or a copy of it, is alive and unchanged:
-    /// they point into the arrays' own storage, which a copy shares.
-    var storage: (names: UInt64, hashes: UnsafePointer<UInt64>?, entries: UnsafePointer<Entry>?, count: Int) {
-        (names, hashes.withUnsafeBufferPointer { $0.baseAddress }, entries.withUnsafeBufferPointer { $0.baseAddress }, hashes.count)
+    /// Its name bits and entries, for the template renderer's walk up the context stack. The
+    /// pointer is valid while this object, or a copy of it, is alive and unchanged: it points
+    /// into the array's own storage, which a copy shares.
+    var storage: (names: UInt64, entries: UnsafePointer<Entry>?, count: Int) {
+        (names, entries.withUnsafeBufferPointer { $0.baseAddress }, entries.count)
     }
 
     @inline(__always)
@@ -95,10 +94,10 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
 
     private func index(of key: String, hash: UInt64) -> Int? {
         guard names & TemplateObject.bit(hash) != 0 else { return nil }
-        return hashes.withUnsafeBufferPointer { h in
+        return entries.withUnsafeBufferPointer { e in
             var i = 0
-            while i < h.count {
-                if h[i] == hash && entries[i].key == key { return i }
+            while i < e.count {
+                if e[i].hash == hash && e[i].key == key { return i }
                 i += 1
             }
             return nil
