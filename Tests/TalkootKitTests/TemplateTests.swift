@@ -362,6 +362,24 @@ import Testing
             == "root-plain|true,3,inside,[],y,root-plain,,[]|dict-plain|t-plain|root-flag")
     }
 
+    /// Counts are written in decimal and are truthy in sections, zero too, as other numbers are
+    /// (`{{#count}}` shows, `{{^count}}` does not), however they reached the context.
+    @Test func integersWriteInDecimalAndAreTruthy() throws {
+        var library = TemplateLibrary()
+        library.register(try Template("{{n}}|{{#n}}[{{.}}]{{/n}}|{{^n}}none{{/n}}|{{x}}"), named: "main")
+        for n in [0, 42, -7, Int.max] {
+            let expected = "\(n)|[\(n)]||2.5"
+            let object: TemplateObject = ["n": n, "x": 2.5]
+            var typed = TemplateObject()
+            typed["n"] = n
+            typed["x"] = 2.5 as Any
+            #expect(library.render(object, withTemplate: "main") == expected)
+            #expect(library.render(typed, withTemplate: "main") == expected)
+            #expect(library.render(["n": n, "x": 2.5] as [String: Any], withTemplate: "main") == expected)
+            #expect(object["n"] as? Int == n)
+        }
+    }
+
     /// Setting a name again replaces its value, setting nil removes it, and a copy is unaffected
     /// by later changes (contexts shared between pages are copied, then changed).
     @Test func templateObjectBehavesLikeADictionaryValue() throws {

@@ -10,6 +10,9 @@ public struct SiteIndex: Sendable {
     public var pageBySlug: [String: Int] = [:]
     /// Association indices in A–Ö order of their names, per language.
     public var associationOrder: [String: [Int]] = [:]
+    /// Where each association is in `associationOrder`, per language (by index): a filter page
+    /// sorts its few members by it instead of sifting the whole order through a set.
+    var associationRank: [String: [Int32]] = [:]
     /// Association indices meeting at each facility.
     public var facilityUsers: [String: [Int]] = [:]
     /// Every directory filter with the associations it keeps (indices, unordered).
@@ -50,7 +53,12 @@ public struct SiteIndex: Sendable {
             }
             return keys.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : associations[$0].slug < associations[$1].slug }
         }
-        for (language, order) in zip(site.config.languages, orders) { associationOrder[language] = order }
+        for (language, order) in zip(site.config.languages, orders) {
+            associationOrder[language] = order
+            var rank = [Int32](repeating: 0, count: order.count)
+            for (position, i) in order.enumerated() { rank[i] = Int32(position) }
+            associationRank[language] = rank
+        }
         for i in site.associations.indices {
             for f in site.associations[i].primary.meetsAt { facilityUsers[f, default: []].append(i) }
         }
@@ -79,9 +87,13 @@ public struct SiteIndex: Sendable {
 
     /// The associations a directory page lists, in A–Ö order for the language.
     public func directory(_ filter: FilterKey?, _ language: String) -> [Int] {
-        let order = associationOrder[language] ?? []
-        guard let filter else { return order }
-        let keep = Set(filters[filter] ?? [])
-        return order.filter { keep.contains($0) }
+        guard let filter else { return associationOrder[language] ?? [] }
+        let members = filters[filter] ?? []
+        guard let rank = associationRank[language] else { return [] }
+        var sorted = members.sorted { rank[$0] < rank[$1] }
+        // An association that named a value twice is listed once.
+        var last = -1
+        sorted.removeAll { i in defer { last = i }; return i == last }
+        return sorted
     }
 }

@@ -135,6 +135,7 @@ protocol TemplateValue { var contextValue: ContextValue { get } }
 
 extension String: TemplateValue { var contextValue: ContextValue { .string(self) } }
 extension Bool: TemplateValue { var contextValue: ContextValue { .bool(self) } }
+extension Int: TemplateValue { var contextValue: ContextValue { .integer(self) } }
 extension TemplateObject: TemplateValue { var contextValue: ContextValue { .template(self) } }
 extension TemplateTable: TemplateValue { var contextValue: ContextValue { .uiStrings(self) } }
 extension InlineTemplate: TemplateValue { var contextValue: ContextValue { .inline(self) } }
