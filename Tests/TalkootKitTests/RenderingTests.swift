@@ -85,4 +85,14 @@ import Testing
         for sample in samples { URLEncoding.append(sample, to: &pieces) }
         #expect(String(decoding: pieces, as: UTF8.self) == URLEncoding.component(samples.joined()))
     }
+
+    /// A page path names its file: folders get index.html, a fragment is cut off, any letters pass.
+    @Test func pagePathsNameTheirFiles() {
+        #expect(Routes.file(for: "yhdistykset/kylan-martat/") == "yhdistykset/kylan-martat/index.html")
+        #expect(Routes.file(for: "") == "index.html")
+        #expect(Routes.file(for: "feed.xml") == "feed.xml")
+        #expect(Routes.file(for: "sivut/ohje/#osio") == "sivut/ohje/index.html")
+        #expect(Routes.file(for: "sv/föreningar/å/#a#b") == "sv/föreningar/å/index.html")
+        #expect(Routes.file(for: "vuosikello.ics#x") == "vuosikello.ics")
+    }
 }
