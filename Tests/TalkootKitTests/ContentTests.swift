@@ -500,6 +500,15 @@ import Testing
         #expect(Day(year: 987, month: 1, day: 2).iso == "0987-01-02")
         #expect(Day(year: 2027, month: 3, day: 8).nordic == "8.3.2027")
         #expect("\(Day(year: 2027, month: 12, day: 24))" == "2027-12-24")
+        // Every day of some years, against the plain padded form.
+        func padded(_ n: Int, _ w: Int) -> String { String(repeating: "0", count: max(0, w - String(n).count)) + String(n) }
+        for year in [1, 99, 1970, 2026, 2028, 9999] {
+            for day in (0..<366).map({ Day(dayNumber: Day(year: year, month: 1, day: 1).dayNumber + $0) }) where day.year == year {
+                #expect(day.iso == "\(padded(day.year, 4))-\(padded(day.month, 2))-\(padded(day.day, 2))")
+                #expect(day.nordic == "\(day.day).\(day.month).\(day.year)")
+            }
+        }
+        #expect(Day(year: 12345, month: 1, day: 2).iso == "12345-01-02")
     }
 
     @Test func daysAreOrderedByDate() {

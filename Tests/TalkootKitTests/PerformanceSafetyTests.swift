@@ -177,9 +177,9 @@ import Testing
         }
     }
 
-    /// HTML escaping that skips eight bytes at a time escapes what a byte-by-byte escaper does,
-    /// wherever in a word the special character falls, and for every byte value beside it.
-    @Test func wordAtATimeEscapingAgreesWithByteByByte() {
+    /// HTML escaping that skips sixteen bytes at a time escapes what a byte-by-byte escaper
+    /// does, wherever in a block or tail the special character falls, and for every byte value.
+    @Test func blockAtATimeEscapingAgreesWithByteByByte() {
         func plain(_ bytes: [UInt8]) -> [UInt8] {
             var out: [UInt8] = []
             for b in bytes {
@@ -196,8 +196,14 @@ import Testing
         }
         var inputs: [[UInt8]] = [[], Array("plain text with ääkköset".utf8)]
         for special in Array("&<>\"'".utf8) {
-            for length in 1...19 {
-                for at in 0..<length { inputs.append((0..<length).map { $0 == at ? special : UInt8(ascii: "a") + UInt8($0 % 26) }) }
+            // Blocks of sixteen and the tails after them, with one entity or with a second one
+            // in the last byte (which the overlapping last block reads again).
+            for length in 1...40 {
+                for at in 0..<length {
+                    let one = (0..<length).map { $0 == at ? special : UInt8(ascii: "a") + UInt8($0 % 26) }
+                    inputs.append(one)
+                    inputs.append(one.dropLast() + [UInt8(ascii: "<")])
+                }
             }
         }
         inputs.append((0...255).map { UInt8($0) })

