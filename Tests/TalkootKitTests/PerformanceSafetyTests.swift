@@ -463,6 +463,27 @@ import Testing
         }
     }
 
+    /// A site build renders each directory card in the job of its association's pages (from the
+    /// card context those pages start with); the cards are the ones rendered on their own, in
+    /// every language, fallbacks included, and the pages are the same either way.
+    @Test func cardsRenderedWithTheirPagesAreTheCardsRenderedAlone() throws {
+        let content = TestSupport.repository.appendingPathComponent("content")
+        let site = try #require(ContentLoader(directory: content, displayRoot: "content", today: TestSupport.today).load().site)
+        let (theme, _) = Theme.load(themesDirectory: TestSupport.themes, name: "default")
+        let env = RenderEnvironment(site: site, theme: try #require(theme))
+        let export = MarkdownRenderer(basePath: site.config.baseURL)
+        #expect(site.associations.contains { $0.isFallback("sv") } && site.associations.contains { !$0.isFallback("sv") })
+        for (i, item) in site.associations.enumerated() {
+            let withCards = env.renderAssociation(item, export: export, cards: true)
+            let alone = env.renderAssociation(item, export: export)
+            #expect(withCards.pages == alone.pages && alone.cards.isEmpty)
+            for (l, language) in site.config.languages.enumerated() {
+                #expect(withCards.cards[l] == env.cardHTML[language]?[i], "\(item.slug) in \(language)")
+                #expect(!withCards.cards[l].isEmpty)
+            }
+        }
+    }
+
     /// An association page's JSON-LD is written as it is made (StructuredData.association); it
     /// is byte for byte the `JSONValue` that `StructuredData.object` builds, written. The demo's
     /// associations between them have every optional field.

@@ -108,18 +108,22 @@ public struct SiteBuilder: Sendable {
     public static func files(site: Site, theme: Theme, batch: Int = 256, timings: inout StageTimings,
                              sink: ([OutputFile]) throws -> Void) rethrows -> Int {
         var clock = StageClock()
-        let env = RenderEnvironment(site: site, theme: theme)
+        // The directory cards are rendered by the association jobs, which come first; the
+        // directory pages after them find them in `env.cardHTML`.
+        var env = RenderEnvironment(site: site, theme: theme, cards: false)
         timings.add("index and cards", clock.lap())
         let ids = PageID.all(site, filters: env.index.filterList)
         let languages = site.config.languages
         var jobs: [RenderJob] = []
         for id in ids {
-            if case let .association(slug) = id {
-                jobs.append(.association(slug))
-            } else {
-                for l in languages { jobs.append(.page(id, l)) }
-            }
+            if case let .association(slug) = id { jobs.append(.association(slug)) }
         }
+        let associationJobs = jobs.count
+        for id in ids {
+            if case .association = id { continue }
+            for l in languages { jobs.append(.page(id, l)) }
+        }
+        var cards = [[[UInt8]]](repeating: [], count: languages.count)
         let export = MarkdownRenderer(basePath: site.config.baseURL)  // absolute image URLs
         var exported = 0
         var start = 0
@@ -128,25 +132,37 @@ public struct SiteBuilder: Sendable {
             // batches of their own instead of all at once. At least two jobs, so that the two
             // biggest listings (the directory in each language) are rendered side by side
             // rather than each on one core.
+            // A batch holds association jobs or other pages, never both: the cards must be
+            // complete before a directory page is rendered.
+            let limit = start < associationJobs ? associationJobs : jobs.count
             var end = start, weight = 0
-            while end < jobs.count {
+            while end < limit {
                 let w = jobs[end].weight(env)
                 if end > start + 1 && weight + w > batch { break }
                 weight += w
                 end += 1
             }
             let slice = Array(jobs[start..<end])
-            let rendered = slice.parallelMap { job -> ([OutputFile], AssociationRecord?) in
+            let batchEnv = env
+            let rendered = slice.parallelMap { job -> ([OutputFile], AssociationRecord?, [[UInt8]]) in
                 switch job {
                 case let .page(id, language):
-                    return ([OutputFile(path: Routes.file(for: id.path(env.routes, language)), bytes: env.renderBytes(id, language))], nil)
+                    return ([OutputFile(path: Routes.file(for: id.path(batchEnv.routes, language)), bytes: batchEnv.renderBytes(id, language))], nil, [])
                 case let .association(slug):
-                    let (pages, record) = env.renderAssociation(env.association(slug)!, export: export)
+                    let (pages, record, cards) = batchEnv.renderAssociation(batchEnv.association(slug)!, export: export, cards: true)
                     let files = zip(languages, pages).map { language, page in
-                        OutputFile(path: Routes.file(for: PageID.association(slug).path(env.routes, language)), bytes: page)
+                        OutputFile(path: Routes.file(for: PageID.association(slug).path(batchEnv.routes, language)), bytes: page)
                     }
-                    return (files, record)
+                    return (files, record, cards)
                 }
+            }
+            // Association jobs are in the site's association order: their cards go in that order.
+            for r in rendered where r.1 != nil {
+                for l in languages.indices { cards[l].append(r.2[l]) }
+            }
+            if end == associationJobs {
+                for (l, language) in languages.enumerated() { env.cardHTML[language] = cards[l] }
+                cards = []
             }
             var files = rendered.flatMap(\.0)
             let records = rendered.compactMap(\.1)
@@ -162,9 +178,10 @@ public struct SiteBuilder: Sendable {
         }
         var files: [OutputFile] = []
         if site.associations.isEmpty { files += Exports.associationBlock([], generated: site.today, first: true, last: true) }
+        let built = env
         let feeds: [@Sendable () -> [OutputFile]] = [
-            { [OutputFile(path: "sitemap.xml", text: Sitemap.xml(pages: ids, routes: env.routes, languages: languages))] },
-            { Exports.feeds(env) },
+            { [OutputFile(path: "sitemap.xml", text: Sitemap.xml(pages: ids, routes: built.routes, languages: languages))] },
+            { Exports.feeds(built) },
         ]
         files += feeds.parallelMap(minimumCount: 2) { $0() }.flatMap { $0 }
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) { files.append(OutputFile(path: path, copyOf: url)) }

@@ -40,6 +40,7 @@ extension RenderEnvironment {
     /// `shared` holds what the languages of one association have in common (see SharedRendering).
     func associationDetail(_ item: Localized<Association>, _ a: Association, _ language: String, shared: SharedRendering? = nil) -> TemplateObject {
         var c = associationCard(item, a, language)
+        if let shared, shared.collectsCards { shared.cards[language] = cardBytes(c, language) }
         let vocabulary = vocabularies[language]
         c.reserveCapacity(c.count + 28)
         c["descriptionHTML"] = shared?.html(a.body, markdown).html ?? html(a.body)

@@ -138,15 +138,18 @@ extension RenderEnvironment {
 
     /// An association's page in every language of the site and its export record, working out
     /// once what the languages share (see SharedRendering). `export` renders Markdown for the
-    /// export, with absolute image URLs (AssociationRecord).
-    func renderAssociation(_ item: Localized<Association>, export: MarkdownRenderer) -> (pages: [[UInt8]], record: AssociationRecord) {
-        let shared = SharedRendering()
+    /// export, with absolute image URLs (AssociationRecord). With `cards`, also its directory
+    /// card in every language (else `cards` is empty).
+    func renderAssociation(_ item: Localized<Association>, export: MarkdownRenderer, cards: Bool = false)
+        -> (pages: [[UInt8]], record: AssociationRecord, cards: [[UInt8]]) {
+        let shared = SharedRendering(collectsCards: cards)
         let pages = site.config.languages.map { renderBytes(.association(item.slug), $0, shared: shared) }
+        let cardBytes = cards ? site.config.languages.map { shared.cards[$0] ?? [] } : []
         let primary = shared.html(item.primary.body, markdown)
         let description = primary.usesBase ? nil : String(decoding: primary.html, as: UTF8.self)
         let record = AssociationRecord.make(item, routes: routes, language: site.config.defaultLanguage, markdown: export,
                                             descriptionHTML: description)
-        return (pages, record)
+        return (pages, record, cardBytes)
     }
 
     /// About how many item pages' worth of bytes a page is: a directory page holds a card

@@ -30,7 +30,10 @@ public struct RenderEnvironment: Sendable {
     /// The navigation of item pages, by "language/section".
     var navigationCache: [String: [TemplateObject]] = [:]
 
-    public init(site: Site, theme: Theme) {
+    /// `cards: false` leaves `cardHTML` empty for the caller to fill: a site build renders each
+    /// card in the job that renders its association's pages, from the card context those pages
+    /// start from (see `SiteBuilder.files`), instead of building every card's context twice.
+    public init(site: Site, theme: Theme, cards: Bool = true) {
         self.site = site
         self.theme = theme
         routes = Routes(config: site.config)
@@ -54,14 +57,17 @@ public struct RenderEnvironment: Sendable {
         }
         let env = self
         for language in site.config.languages {
-            let t = uiStrings[language] ?? TemplateTable([:])
-            cardHTML[language] = site.associations.parallelMap { item in
-                var c = env.associationCard(item, language)
-                c["t"] = t
-                return env.theme.library.renderBytes(c, withTemplate: "association-card") ?? []
-            }
+            if cards { cardHTML[language] = site.associations.parallelMap { env.cardBytes(env.associationCard($0, language), language) } }
             cardInitial[language] = site.associations.parallelMap { Collation.initial($0.field(language, \.name)) }
         }
+    }
+
+    /// A directory card as HTML, from its context (`associationCard`): rendered on its own, with
+    /// the UI strings as its `t`.
+    func cardBytes(_ card: TemplateObject, _ language: String) -> [UInt8] {
+        var c = card
+        c["t"] = uiStrings[language] ?? TemplateTable([:])
+        return theme.library.renderBytes(c, withTemplate: "association-card") ?? []
     }
 
     // MARK: lookups through the index

@@ -8,6 +8,12 @@
 final class SharedRendering {
     private var bodies: [(source: String, html: [UInt8], usesBase: Bool)] = []
     private var mailBody: [UInt8]?
+    /// Set by a job that also renders the association's directory cards: each page's context
+    /// starts from the card's, which is rendered into `cards` (by language) on the way.
+    let collectsCards: Bool
+    var cards: [String: [UInt8]] = [:]
+
+    init(collectsCards: Bool = false) { self.collectsCards = collectsCards }
 
     /// The page HTML of `text`, rendered on first use.
     func html(_ text: MarkdownText, _ markdown: MarkdownRenderer) -> (html: [UInt8], usesBase: Bool) {
