@@ -133,6 +133,11 @@ import Testing
         #expect(AssociationsCSV.field("=a,b") == "\"'=a,b\"")
         #expect(AssociationsCSV.field("plain") == "plain")
         #expect(AssociationsCSV.field("") == "")
+        #expect(AssociationsCSV.field("\"") == "\"\"\"\"")
+        #expect(AssociationsCSV.field("\"\"a\"") == "\"\"\"\"\"a\"\"\"")
+        #expect(AssociationsCSV.field("carriage\rreturn") == "\"carriage\rreturn\"")
+        #expect(AssociationsCSV.field(" padded") == "\" padded\"" && AssociationsCSV.field("padded ") == "\"padded \"")
+        #expect(AssociationsCSV.field("<p>Ääni, \"laulu\"</p>") == "\"<p>Ääni, \"\"laulu\"\"</p>\"")
     }
 
     @Test func icalendarLinesAreFoldedAt75OctetsWithoutSplittingCharacters() {

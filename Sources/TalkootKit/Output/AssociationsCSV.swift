@@ -29,11 +29,16 @@ enum AssociationsCSV {
         return [header] + records.map(\.csv)
     }
 
-    static func row(_ cells: [String], into out: inout [UInt8]) {
+    /// `last`: a final cell given as UTF-8 bytes (the description's HTML).
+    static func row(_ cells: [String], last: [UInt8]? = nil, into out: inout [UInt8]) {
         for (i, cell) in cells.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             var cell = cell
             cell.withUTF8 { append($0, to: &out) }
+        }
+        if let last {
+            if !cells.isEmpty { out.append(UInt8(ascii: ",")) }
+            last.withUnsafeBufferPointer { append($0, to: &out) }
         }
         out.append(0x0D)
         out.append(0x0A)
@@ -57,18 +62,23 @@ enum AssociationsCSV {
         } else {
             formula = false
         }
-        let needsQuotes = u.contains { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }
-            || u.first == 0x20 || u.last == 0x20
+        // With memchr, byte by byte: a description cell is a whole body's HTML, and a closure
+        // per byte cost eight instructions a byte.
+        let n = u.count
+        let needsQuotes = u.first == 0x20 || u.last == 0x20 || u.index(of: UInt8(ascii: ","), from: 0) < n
+            || u.index(of: quote, from: 0) < n || u.index(of: 0x0A, from: 0) < n || u.index(of: 0x0D, from: 0) < n
         if needsQuotes { out.append(quote) }
         if formula { out.append(UInt8(ascii: "'")) }
         if needsQuotes {
             var run = 0
-            for i in 0..<u.count where u[i] == quote {
+            var i = u.index(of: quote, from: 0)
+            while i < n {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...i]))
                 out.append(quote)
                 run = i + 1
+                i = u.index(of: quote, from: run)
             }
-            if run < u.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...])) }
+            if run < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...])) }
             out.append(quote)
         } else {
             out.append(contentsOf: u)

@@ -54,7 +54,7 @@ struct AssociationRecord: Sendable {
     /// `descriptionHTML`: the body's HTML when the caller has it already and it does not
     /// depend on where it is shown; otherwise `markdown` renders it.
     static func make(_ item: Localized<Association>, routes: Routes, language: String, markdown: MarkdownRenderer,
-                     descriptionHTML: String? = nil) -> AssociationRecord {
+                     descriptionHTML: [UInt8]? = nil) -> AssociationRecord {
         let a = item.primary
         func str(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
         func list(_ l: [String]) -> JSONValue { .array(l.map(JSONValue.string)) }  // an activity's audience
@@ -72,7 +72,9 @@ struct AssociationRecord: Sendable {
                      ("audience", list(act.audience)), ("cost", str(act.cost))])
         })
         let extra = JSONValue.object(a.extra.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
-        let description = descriptionHTML ?? markdown.html(a.body.source)
+        // As UTF-8 bytes (cmark's, valid): a String of a whole body's HTML was validated again
+        // only to be written out as bytes.
+        let description = descriptionHTML ?? markdown.htmlBytes(a.body.source)
 
         let p = a.publicContactPerson
         func joined(_ l: [String]) -> String { l.joined(separator: "; ") }
@@ -88,7 +90,7 @@ struct AssociationRecord: Sendable {
             p?.name ?? "", p?.role ?? "", p?.phone?.display ?? "", p?.email ?? "",
             compact(social), joined(a.targetGroups), joined(a.languages), joined(a.meetsAt), compact(activities),
             a.membership ?? "", a.volunteersWanted ? "true" : "false", a.volunteerTasks ?? "", logo ?? "",
-            a.updated.iso, compact(extra), description,
+            a.updated.iso, compact(extra),
         ]
         // The object, written as it is made (no JSONValue of the whole record first), as an item
         // of the `associations` array: two levels deep.
@@ -126,11 +128,11 @@ struct AssociationRecord: Sendable {
         text("logo", logo)
         text("updated", a.updated.iso)
         w.member("extra", extra, base: 2)
-        text("description_html", description)
+        w.member("description_html", utf8: description, base: 2)
         w.closeContainer(base: 2)
         var row: [UInt8] = []
         row.reserveCapacity(w.bytes.count)
-        AssociationsCSV.row(cells, into: &row)
+        AssociationsCSV.row(cells, last: description, into: &row)
         return AssociationRecord(json: w.bytes, csv: row)
     }
 
@@ -282,6 +284,12 @@ struct JSONWriter {
     mutating func member(_ key: StaticString, _ value: String, base: Int = 0) {
         self.key(key, base: base)
         writeString(value)
+    }
+
+    /// A string member given as its UTF-8 bytes.
+    mutating func member(_ key: StaticString, utf8 value: [UInt8], base: Int = 0) {
+        self.key(key, base: base)
+        value.withUnsafeBufferPointer { writeUTF8($0) }
     }
 
     /// A member whose value is written as `JSONValue` (nested objects made elsewhere).

@@ -146,7 +146,7 @@ extension RenderEnvironment {
         let pages = site.config.languages.map { renderBytes(.association(item.slug), $0, shared: shared) }
         let cardBytes = cards ? site.config.languages.map { shared.cards[$0] ?? [] } : []
         let primary = shared.html(item.primary.body, markdown)
-        let description = primary.usesBase ? nil : String(decoding: primary.html, as: UTF8.self)
+        let description = primary.usesBase ? nil : primary.html
         let record = AssociationRecord.make(item, routes: routes, language: site.config.defaultLanguage, markdown: export,
                                             descriptionHTML: description)
         return (pages, record, cardBytes)
