@@ -362,6 +362,20 @@ import Testing
             == "root-plain|true,3,inside,[],y,root-plain,,[]|dict-plain|t-plain|root-flag")
     }
 
+    /// `{{t.name}}` writes the theme's string from the nearest `t`, escaped or raw; a nearer `t`
+    /// that is an object of its own shadows it, and a name the table lacks writes nothing.
+    @Test func themeStringsAreWrittenFromTheNearestT() throws {
+        let table = TemplateTable(["plain": "t-plain", "long": "Siirry pääsisältöön & <takaisin>"])
+        let inner: TemplateObject = ["t": ["plain": "inner-t"] as TemplateObject]
+        let root: TemplateObject = ["t": table, "inner": inner, "list": [["x": "1"] as TemplateObject]]
+        var library = TemplateLibrary()
+        library.register(try Template("{{t.plain}}|{{#inner}}{{t.plain}},{{t.long}}{{/inner}}|[{{t.missing}}]|{{t.long}}|{{{t.long}}}|{{#list}}{{t.plain}}{{.t.plain}}{{/list}}"),
+                         named: "main")
+        #expect(library.render(root, withTemplate: "main")
+            == "t-plain|inner-t,|[]|Siirry pääsisältöön &amp; &lt;takaisin&gt;|Siirry pääsisältöön & <takaisin>|t-plain")
+        #expect(library.render(["t": table] as [String: Any], withTemplate: "main") == "t-plain||[]|Siirry pääsisältöön &amp; &lt;takaisin&gt;|Siirry pääsisältöön & <takaisin>|")
+    }
+
     /// Counts are written in decimal and are truthy in sections, zero too, as other numbers are
     /// (`{{#count}}` shows, `{{^count}}` does not), however they reached the context.
     @Test func integersWriteInDecimalAndAreTruthy() throws {

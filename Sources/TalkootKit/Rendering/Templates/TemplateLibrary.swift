@@ -108,8 +108,12 @@ struct TemplateRenderer: ~Copyable {
                 i += 1
             case let .variable(path, escaped):
                 let ref = t.pathRefs[Int(path)]
-                switch ref.count == 1 ? findString(t.names.baseAddress! + Int(ref.start), hash: t.hashes[Int(ref.start)], anchored: ref.anchored) : .other {
+                let k = Int(ref.start), names = t.names.baseAddress! + k
+                switch ref.count == 1 ? findString(names, hash: t.hashes[k], anchored: ref.anchored)
+                    : ref.count == 2 ? findTableString(names, hash: t.hashes[k], anchored: ref.anchored, names + 1, t.hashes[k + 1])
+                    : .other {
                 case let .string(entry): writeString(entry, escaped: escaped)
+                case let .bytes(bytes): writeBytes(bytes, escaped: escaped)
                 case .missing: break
                 case .other: if let value = lookup(t, ref) { writeValue(value, escaped: escaped) }
                 }
@@ -333,6 +337,8 @@ struct TemplateRenderer: ~Copyable {
     private enum StringSearch {
         /// The entry whose string value the name has.
         case string(UnsafePointer<TemplateObject.Entry>)
+        /// The text of a theme string (`{{t.name}}`), where its table keeps it.
+        case bytes(UnsafeBufferPointer<UInt8>)
         /// No frame has the name.
         case missing
         /// A value that is not a string, or a frame that is not a `TemplateObject`: `lookup`.
@@ -353,6 +359,30 @@ struct TemplateRenderer: ~Copyable {
                     if let entry = TemplateRenderer.entry(name, hash: hash, in: probe, entries, slots.base) {
                         if case .string = entry.pointee.value { return .string(entry) }
                         return .other
+                    }
+                }
+                if anchored { return .missing }
+                i -= 1
+            }
+            return .missing
+        }
+    }
+
+    /// `find` for `{{t.name}}`: when the nearest holder of the first name is a `TemplateObject`
+    /// entry holding the theme's strings, the second name's text there, or `.missing` when the
+    /// table lacks it (as `lookup` would find nothing).
+    private func findTableString(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool,
+                                 _ second: UnsafePointer<String>, _ secondHash: UInt64) -> StringSearch {
+        let bit = TemplateObject.bit(hash)
+        return probes.withUnsafeBufferPointer { probes in
+            var i = probes.count - 1
+            while i >= 0 {
+                let probe = probes[i]
+                if probe.names & bit != 0 {
+                    guard let entries = probe.entries else { return .other }
+                    if let entry = TemplateRenderer.entry(name, hash: hash, in: probe, entries, slots.base) {
+                        guard let table = entry.pointee.table else { return .other }
+                        return table._withUnsafeGuaranteedRef { $0.bytes(second.pointee, hash: secondHash) }.map(StringSearch.bytes) ?? .missing
                     }
                 }
                 if anchored { return .missing }
@@ -407,6 +437,11 @@ struct TemplateRenderer: ~Copyable {
         case let .inline(i): renderInline(i, escaped: escaped)
         default: write(String(describing: value.raw), escaped: escaped)
         }
+    }
+
+    private mutating func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
+        if atLineStart { output.append(indentation); atLineStart = false }
+        write(bytes, escaped: escaped)
     }
 
     /// A string value written where it is stored, without copying it out of its entry.

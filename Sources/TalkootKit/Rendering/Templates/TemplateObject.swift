@@ -23,7 +23,23 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
     struct Entry {
         var hash: UInt64
         var key: String
-        var value: ContextValue
+        var value: ContextValue { didSet { table = Entry.table(of: value) } }
+        /// The theme's strings when they are the value (`t`), unretained: `{{t.name}}` reads
+        /// them through this without the retain and release of copying the value out, on a
+        /// table that every page on every core reads. The value keeps the table alive.
+        private(set) var table: Unmanaged<TemplateTable>?
+
+        init(hash: UInt64, key: String, value: ContextValue) {
+            self.hash = hash
+            self.key = key
+            self.value = value
+            table = Entry.table(of: value)
+        }
+
+        private static func table(of value: ContextValue) -> Unmanaged<TemplateTable>? {
+            if case let .uiStrings(t) = value { return .passUnretained(t) }
+            return nil
+        }
     }
 
     public init() {}

@@ -14,6 +14,11 @@ public final class TemplateTable: @unchecked Sendable {  // immutable after init
     /// Index + 1 into `keys` for each slot, 0 for an empty one; the count is a power of two at
     /// least twice the number of strings, so a probe always ends at an empty slot.
     private let slots: [Int32]
+    /// Every value's UTF-8, one after another, and where each starts (count + 1 offsets): the
+    /// renderer writes `{{t.name}}` from here, without copying the string out, a retain and a
+    /// release on an object that the pages rendered on both cores share.
+    private let utf8: UnsafeMutableBufferPointer<UInt8>
+    private let offsets: [Int]
 
     public init(_ strings: [String: String]) {
         self.strings = strings
@@ -30,16 +35,35 @@ public final class TemplateTable: @unchecked Sendable {  // immutable after init
             slots[slot] = Int32(i + 1)
         }
         self.slots = slots
+        var bytes: [UInt8] = [], offsets = [0]
+        for v in values {
+            bytes += v.utf8
+            offsets.append(bytes.count)
+        }
+        utf8 = .allocate(capacity: max(bytes.count, 1))
+        _ = utf8.initialize(from: bytes)
+        self.offsets = offsets
+    }
+
+    deinit { utf8.deallocate() }
+
+    /// The UTF-8 of the string named `name`, valid while the table lives.
+    func bytes(_ name: String, hash: UInt64) -> UnsafeBufferPointer<UInt8>? {
+        guard let k = slot(name, hash: hash) else { return nil }
+        return UnsafeBufferPointer(rebasing: utf8[offsets[k]..<offsets[k + 1]])
     }
 
     /// The string named `name`, whose `TemplateObject.hash` is `hash`.
-    func value(_ name: String, hash: UInt64) -> String? {
+    func value(_ name: String, hash: UInt64) -> String? { slot(name, hash: hash).map { values[$0] } }
+
+    /// Where the string named `name` is in `keys` and `values`.
+    private func slot(_ name: String, hash: UInt64) -> Int? {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = Int(slots[slot])
             if entry == 0 { return nil }
-            if hashes[entry - 1] == hash && keys[entry - 1] == name { return values[entry - 1] }
+            if hashes[entry - 1] == hash && keys[entry - 1] == name { return entry - 1 }
             slot = (slot + 1) & mask
         }
     }
