@@ -376,6 +376,23 @@ import Testing
         #expect(library.render(["t": table] as [String: Any], withTemplate: "main") == "t-plain||[]|Siirry pääsisältöön &amp; &lt;takaisin&gt;|Siirry pääsisältöön & <takaisin>|")
     }
 
+    /// Long strings and byte arrays are written from where their entry keeps them; that follows
+    /// the value when it is replaced, and a copy made before keeps writing its own.
+    @Test func textsWrittenInPlaceFollowTheirValues() throws {
+        var library = TemplateLibrary()
+        library.register(try Template("{{long}}|{{{bytes}}}|{{bytes}}|{{short}}|{{made}}"), named: "main")
+        var o: TemplateObject = ["long": "a string of more than fifteen bytes & more", "bytes": Array("<b>raw</b>".utf8),
+                                 "short": "<short>", "made": String(repeating: "ä", count: 20) + "<"]
+        let before = o
+        o["long"] = "another string, longer than fifteen"
+        o["bytes"] = Array("<i>x</i>".utf8)
+        o["made"] = "now short"
+        let ä = String(repeating: "ä", count: 20)
+        #expect(library.render(before, withTemplate: "main")
+            == "a string of more than fifteen bytes &amp; more|<b>raw</b>|&lt;b&gt;raw&lt;/b&gt;|&lt;short&gt;|\(ä)&lt;")
+        #expect(library.render(o, withTemplate: "main") == "another string, longer than fifteen|<i>x</i>|&lt;i&gt;x&lt;/i&gt;|&lt;short&gt;|now short")
+    }
+
     /// Counts are written in decimal and are truthy in sections, zero too, as other numbers are
     /// (`{{#count}}` shows, `{{^count}}` does not), however they reached the context.
     @Test func integersWriteInDecimalAndAreTruthy() throws {

@@ -17,6 +17,7 @@ public enum HTML {
     }
 
     /// The same into the template renderer's buffer: the engine writes every `{{value}}` here.
+    @inline(__always)
     static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout ByteBuffer) {
         escapedRuns(bytes) { out.append($0) }
     }

@@ -335,7 +335,7 @@ struct TemplateRenderer: ~Copyable {
 
     /// What `findString` found.
     private enum StringSearch {
-        /// The entry whose string value the name has.
+        /// The entry whose text (a string, or UTF-8 bytes) the name has.
         case string(UnsafePointer<TemplateObject.Entry>)
         /// The text of a theme string (`{{t.name}}`), where its table keeps it.
         case bytes(UnsafeBufferPointer<UInt8>)
@@ -357,6 +357,7 @@ struct TemplateRenderer: ~Copyable {
                 if probe.names & bit != 0 {
                     guard let entries = probe.entries else { return .other }
                     if let entry = TemplateRenderer.entry(name, hash: hash, in: probe, entries, slots.base) {
+                        if entry.pointee.text != nil { return .string(entry) }
                         if case .string = entry.pointee.value { return .string(entry) }
                         return .other
                     }
@@ -447,6 +448,7 @@ struct TemplateRenderer: ~Copyable {
     /// A string value written where it is stored, without copying it out of its entry.
     private mutating func writeString(_ entry: UnsafePointer<TemplateObject.Entry>, escaped: Bool) {
         if atLineStart { output.append(indentation); atLineStart = false }
+        if let text = entry.pointee.text { return write(text, escaped: escaped) }
         guard case let .string(s) = entry.pointee.value else { return }
         write(s, escaped: escaped)
     }

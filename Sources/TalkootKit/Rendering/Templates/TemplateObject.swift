@@ -23,17 +23,37 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
     struct Entry {
         var hash: UInt64
         var key: String
-        var value: ContextValue { didSet { table = Entry.table(of: value) } }
+        var value: ContextValue {
+            didSet {
+                table = Entry.table(of: value)
+                text = Entry.text(of: value)
+            }
+        }
         /// The theme's strings when they are the value (`t`), unretained: `{{t.name}}` reads
         /// them through this without the retain and release of copying the value out, on a
         /// table that every page on every core reads. The value keeps the table alive.
         private(set) var table: Unmanaged<TemplateTable>?
+        /// The UTF-8 of a text value that keeps it in storage of its own (a string of more than
+        /// fifteen bytes, a byte array), which lives as long as the value: written from here,
+        /// again without a retain and a release (on the links and labels that pages share).
+        private(set) var text: UnsafeBufferPointer<UInt8>?
 
         init(hash: UInt64, key: String, value: ContextValue) {
             self.hash = hash
             self.key = key
             self.value = value
             table = Entry.table(of: value)
+            text = Entry.text(of: value)
+        }
+
+        private static func text(of value: ContextValue) -> UnsafeBufferPointer<UInt8>? {
+            switch value {
+            // Fifteen bytes or fewer are kept in the string value itself (a pointer to them
+            // would point at a copy), and copying such a string costs no reference counting.
+            case let .string(s) where s.utf8.count > 15: return s.utf8.withContiguousStorageIfAvailable { $0 }
+            case let .bytes(b): return b.withUnsafeBufferPointer { $0 }
+            default: return nil
+            }
         }
 
         private static func table(of value: ContextValue) -> Unmanaged<TemplateTable>? {
