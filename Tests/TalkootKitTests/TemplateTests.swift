@@ -393,6 +393,27 @@ import Testing
         #expect(library.render(o, withTemplate: "main") == "another string, longer than fifteen|<i>x</i>|&lt;i&gt;x&lt;/i&gt;|&lt;short&gt;|now short")
     }
 
+    /// A section over a list of objects renders each where the list keeps it: names inside
+    /// and outside the items, nested lists, `{{.}}`, optional lists and empty ones come out as
+    /// they do for the same data as dictionaries.
+    @Test func listsOfObjectsRenderAsListsOfDictionaries() throws {
+        let empty: [TemplateObject] = []
+        let maybe: [TemplateObject]? = [["name": "maybe"]]
+        func object(_ name: String, _ inner: [TemplateObject]) -> TemplateObject { ["name": name, "inner": inner] }
+        let objects: TemplateObject = ["outer": "O", "empty": empty, "maybe": maybe as Any,
+                                       "list": [object("a", [["name": "a1"], ["x": "x"]]), object("b", [])]]
+        let dictionaries: [String: Any] = ["outer": "O", "empty": [[String: Any]](), "maybe": [["name": "maybe"]] as [[String: Any]],
+                                           "list": [["name": "a", "inner": [["name": "a1"], ["x": "x"]] as [[String: Any]]],
+                                                    ["name": "b", "inner": [[String: Any]]()]] as [[String: Any]]]
+        var library = TemplateLibrary()
+        library.register(try Template("""
+            {{#list}}<{{name}}:{{outer}}{{#inner}}[{{name}}{{.name}}{{x}}]{{/inner}}{{^inner}}none{{/inner}}>{{/list}}{{#empty}}E{{/empty}}{{^empty}}no-empty{{/empty}}{{#maybe}}{{name}}{{/maybe}}{{#.list}}{{#.inner}}{{.name}}{{/.inner}}{{/.list}}
+            """), named: "main")
+        let expected = "<a:O[a1a1][ax]><b:Onone>no-emptymaybea1"
+        #expect(library.render(dictionaries, withTemplate: "main") == expected)
+        #expect(library.render(objects, withTemplate: "main") == expected)
+    }
+
     /// Counts are written in decimal and are truthy in sections, zero too, as other numbers are
     /// (`{{#count}}` shows, `{{^count}}` does not), however they reached the context.
     @Test func integersWriteInDecimalAndAreTruthy() throws {

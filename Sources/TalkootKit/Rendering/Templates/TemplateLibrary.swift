@@ -72,10 +72,14 @@ struct TemplateRenderer: ~Copyable {
         case uiStrings(TemplateTable)
         /// A string, number or list pushed by a section: it has no named children.
         case leaf(ContextValue)
+        /// An item of a list that a section renders where the list keeps it, which outlives
+        /// the section (see `TemplateObject.Entry.items`).
+        case item(UnsafePointer<TemplateObject>)
 
         func value(_ name: String, hash: UInt64) -> ContextValue? {
             switch self {
             case let .template(o): return o.value(name, hash: hash)
+            case let .item(p): return p.pointee.value(name, hash: hash)
             case let .object(d): return d[name].map(ContextValue.init)
             case let .table(d): return TemplateRenderer.find(name, in: d).map(ContextValue.string)
             case let .uiStrings(table): return table.value(name, hash: hash).map(ContextValue.string)
@@ -119,7 +123,20 @@ struct TemplateRenderer: ~Copyable {
                 }
                 i += 1
             case let .section(path, inverted, end):
-                renderSection(lookup(t, t.pathRefs[Int(path)]), inverted: inverted, t, i + 1..<Int(end))
+                let ref = t.pathRefs[Int(path)], k = Int(ref.start), body = i + 1..<Int(end)
+                switch ref.count == 1 ? findEntry(t.names.baseAddress! + k, hash: t.hashes[k], anchored: ref.anchored) : .elsewhere {
+                case let .entry(entry):
+                    if !inverted, let items = entry.pointee.items {
+                        // A list of objects: each is rendered where the list keeps it.
+                        for p in 0..<items.count { renderItem(items.baseAddress! + p, t, body) }
+                    } else {
+                        let value = entry.pointee.value
+                        if case .optional = value { renderSection(value.unwrapped, inverted: inverted, t, body) }
+                        else { renderSection(value, inverted: inverted, t, body) }
+                    }
+                case .missing: renderSection(nil, inverted: inverted, t, body)
+                case .elsewhere: renderSection(lookup(t, ref), inverted: inverted, t, body)
+                }
                 i = Int(end)
             case let .partial(name, indentation):
                 i += 1
@@ -173,6 +190,16 @@ struct TemplateRenderer: ~Copyable {
 
     private mutating func renderPushed(_ value: ContextValue, _ t: Template, _ body: Range<Int>) {
         push(value)
+        render(t, body)
+        pop()
+    }
+
+    private mutating func renderItem(_ item: UnsafePointer<TemplateObject>, _ t: Template, _ body: Range<Int>) {
+        var probe = Probe(names: 0)
+        (probe.names, probe.entries, probe.count) = TemplateObject.storage(at: item)
+        if probe.count > Probe.scanLimit { (probe.slots, probe.slotMask) = slots.push(probe.entries!, count: probe.count) }
+        probes.append(probe)
+        stack.append(.item(item))
         render(t, body)
         pop()
     }
@@ -279,6 +306,7 @@ struct TemplateRenderer: ~Copyable {
         guard path.count > 0 else {
             switch stack[stack.count - 1] {
             case let .template(o): return .template(o)
+            case let .item(p): return .template(p.pointee)
             case let .object(d): return .object(d)
             case let .table(d): return .strings(d)
             case let .uiStrings(table): return .uiStrings(table)
@@ -330,6 +358,34 @@ struct TemplateRenderer: ~Copyable {
                 i -= 1
             }
             return nil
+        }
+    }
+
+    /// What `findEntry` found.
+    private enum EntrySearch {
+        case entry(UnsafePointer<TemplateObject.Entry>)
+        /// No frame has the name.
+        case missing
+        /// A frame that is not a `TemplateObject` may have it: `lookup` decides.
+        case elsewhere
+    }
+
+    /// The entry of the nearest `TemplateObject` that has the name, when no other kind of
+    /// frame stands before it.
+    private func findEntry(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool) -> EntrySearch {
+        let bit = TemplateObject.bit(hash)
+        return probes.withUnsafeBufferPointer { probes in
+            var i = probes.count - 1
+            while i >= 0 {
+                let probe = probes[i]
+                if probe.names & bit != 0 {
+                    guard let entries = probe.entries else { return .elsewhere }
+                    if let entry = TemplateRenderer.entry(name, hash: hash, in: probe, entries, slots.base) { return .entry(entry) }
+                }
+                if anchored { return .missing }
+                i -= 1
+            }
+            return .missing
         }
     }
 

@@ -27,6 +27,7 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
             didSet {
                 table = Entry.table(of: value)
                 text = Entry.text(of: value)
+                items = Entry.items(of: value)
             }
         }
         /// The theme's strings when they are the value (`t`), unretained: `{{t.name}}` reads
@@ -37,6 +38,9 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         /// fifteen bytes, a byte array), which lives as long as the value: written from here,
         /// again without a retain and a release (on the links and labels that pages share).
         private(set) var text: UnsafeBufferPointer<UInt8>?
+        /// The objects of a list value, where the list keeps them: a section over the list
+        /// renders each in place, without copying the list and every object out of it.
+        private(set) var items: UnsafeBufferPointer<TemplateObject>?
 
         init(hash: UInt64, key: String, value: ContextValue) {
             self.hash = hash
@@ -44,6 +48,12 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
             self.value = value
             table = Entry.table(of: value)
             text = Entry.text(of: value)
+            items = Entry.items(of: value)
+        }
+
+        private static func items(of value: ContextValue) -> UnsafeBufferPointer<TemplateObject>? {
+            if case let .templates(l) = value { return l.withUnsafeBufferPointer { $0 } }
+            return nil
         }
 
         private static func text(of value: ContextValue) -> UnsafeBufferPointer<UInt8>? {
@@ -123,6 +133,12 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
     /// into the array's own storage, which a copy shares.
     var storage: (names: UInt64, entries: UnsafePointer<Entry>?, count: Int) {
         (names, entries.withUnsafeBufferPointer { $0.baseAddress }, entries.count)
+    }
+
+    /// The same for an object read where it is (an item of a list in an entry).
+    static func storage(at object: UnsafePointer<TemplateObject>) -> (names: UInt64, entries: UnsafePointer<Entry>?, count: Int) {
+        let names = object.pointee.names
+        return object.pointee.entries.withUnsafeBufferPointer { (names, $0.baseAddress, $0.count) }
     }
 
     @inline(__always)
