@@ -62,7 +62,7 @@ extension RenderEnvironment {
         c["hasTargetGroups"] = !a.targetGroups.isEmpty
         c["hasActivityLanguages"] = !a.languages.isEmpty
         c["hasMeetsAt"] = !a.meetsAt.isEmpty
-        c["social"] = a.social.map { ["name": vocabulary?.socialNames[$0.name] ?? RenderEnvironment.socialName($0.name), "url": $0.url] }
+        c["social"] = a.social.map { s -> TemplateObject in ["name": vocabulary?.socialNames[s.name] ?? RenderEnvironment.socialName(s.name), "url": s.url] }
         c["hasSocial"] = !a.social.isEmpty
         c["meetsAt"] = a.meetsAt.compactMap { place(.facility($0), language) }
         c["activities"] = a.activities.map { act -> TemplateObject in

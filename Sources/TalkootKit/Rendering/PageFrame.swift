@@ -44,8 +44,11 @@ extension RenderEnvironment {
         c["ogType"] = pc.ogType
         // The page's path in every language, made once for the alternates and the language links.
         let paths = cfg.languages.map { $0 == language ? path : id.path(routes, $0) }
-        c["alternates"] = zip(cfg.languages, paths).map { ["hreflang": $0, "href": routes.absolute($1)] }
-            + [["hreflang": "x-default", "href": routes.absolute(paths.first ?? id.path(routes, cfg.defaultLanguage))]]
+        // Small lists of links as TemplateObjects, not string dictionaries: the renderer reads an
+        // object's entries in place, while a dictionary frame was copied (a retain and a
+        // release) for every name looked up past it.
+        c["alternates"] = zip(cfg.languages, paths).map { l, p -> TemplateObject in ["hreflang": l, "href": routes.absolute(p)] }
+            + [["hreflang": "x-default", "href": routes.absolute(paths.first ?? id.path(routes, cfg.defaultLanguage))] as TemplateObject]
         c["languageLinks"] = cfg.languages.count < 2 ? [] : zip(cfg.languages, paths).map { l, p -> TemplateObject in
             ["code": l, "label": strings[l]?["languageName"] ?? l, "href": href(p), "current": l == language]
         }
@@ -56,8 +59,8 @@ extension RenderEnvironment {
             c["contentLang"] = cfg.defaultLanguage
         }
         if let edit = cfg.editURL, let source = pc.sourcePath { c["editHref"] = edit.replacingOccurrences(of: "{path}", with: source) }
-        c["breadcrumbs"] = pc.breadcrumbs.isEmpty ? [] : [["label": t("home", language), "href": href(routes.section(.home, language))]]
-            + pc.breadcrumbs.map { ["label": $0.0, "href": href($0.1)] }
+        c["breadcrumbs"] = pc.breadcrumbs.isEmpty ? [] : [["label": t("home", language), "href": href(routes.section(.home, language))] as TemplateObject]
+            + pc.breadcrumbs.map { b -> TemplateObject in ["label": b.0, "href": href(b.1)] }
         c["hasBreadcrumbs"] = !pc.breadcrumbs.isEmpty
         if let ld = jsonLD(id, language, pc) { c["jsonLD"] = ld }
         return c
