@@ -414,6 +414,19 @@ import Testing
         #expect(library.render(objects, withTemplate: "main") == expected)
     }
 
+    /// A literal keeps its names in the order written (`{{object}}` writes them so), an empty
+    /// one is empty, and its names are found like set ones.
+    @Test func literalsKeepTheirOrder() throws {
+        let o: TemplateObject = ["z": "1", "a": true, "m": ["x": "y"] as TemplateObject]
+        #expect(o.description == #"["z": "1", "a": true, "m": ["x": "y"]]"#)
+        #expect(o.count == 3 && (o["a"] as? Bool) == true && (o["z"] as? String) == "1")
+        let empty: TemplateObject = [:]
+        #expect(empty.isEmpty && empty.description == "[]")
+        var library = TemplateLibrary()
+        library.register(try Template("{{z}}{{a}}{{m.x}}{{o}}"), named: "main")
+        #expect(library.render(o, withTemplate: "main") == "1truey")
+    }
+
     /// Counts are written in decimal and are truthy in sections, zero too, as other numbers are
     /// (`{{#count}}` shows, `{{^count}}` does not), however they reached the context.
     @Test func integersWriteInDecimalAndAreTruthy() throws {

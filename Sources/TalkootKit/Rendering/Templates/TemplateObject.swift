@@ -77,13 +77,24 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
     /// A literal's names are distinct (the compiler's dictionary literals require it too),
     /// so they are appended without looking for an earlier one.
     public init(dictionaryLiteral elements: (String, Any)...) {
-        entries.reserveCapacity(elements.count)
-        for (key, value) in elements {
-            assert(!entries.contains { $0.key == key }, "duplicate name '\(key)' in a TemplateObject literal")
-            let hash = TemplateObject.hash(key)
-            names |= TemplateObject.bit(hash)
-            entries.append(Entry(hash: hash, key: key, value: ContextValue(value)))
+        // Taken from the end, which moves each pair out of the literal's own array (iterating
+        // copied every (String, Any) pair through the runtime's generic tuple witnesses, a
+        // third of building a literal), into its place in the entries.
+        let n = elements.count
+        var elements = elements
+        var names: UInt64 = 0
+        entries = [Entry](unsafeUninitializedCapacity: n) { buffer, initialized in
+            var i = n
+            while let (key, value) = elements.popLast() {
+                i -= 1
+                let hash = TemplateObject.hash(key)
+                names |= TemplateObject.bit(hash)
+                (buffer.baseAddress! + i).initialize(to: Entry(hash: hash, key: key, value: ContextValue(value)))
+            }
+            initialized = n
         }
+        self.names = names
+        assert(Set(entries.map(\.key)).count == n, "duplicate name in a TemplateObject literal")
     }
 
     public var count: Int { entries.count }
