@@ -372,6 +372,7 @@ struct TemplateRenderer: ~Copyable {
 
     /// The entry of the nearest `TemplateObject` that has the name, when no other kind of
     /// frame stands before it.
+    @inline(__always)
     private func findEntry(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool) -> EntrySearch {
         let bit = TemplateObject.bit(hash)
         return probes.withUnsafeBufferPointer { probes in
@@ -405,23 +406,13 @@ struct TemplateRenderer: ~Copyable {
     /// that string is, so that it is written in place (a found value copied out cost a retain
     /// and a release per tag).
     private func findString(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool) -> StringSearch {
-        let bit = TemplateObject.bit(hash)
-        return probes.withUnsafeBufferPointer { probes in
-            var i = probes.count - 1
-            while i >= 0 {
-                let probe = probes[i]
-                if probe.names & bit != 0 {
-                    guard let entries = probe.entries else { return .other }
-                    if let entry = TemplateRenderer.entry(name, hash: hash, in: probe, entries, slots.base) {
-                        if entry.pointee.text != nil { return .string(entry) }
-                        if case .string = entry.pointee.value { return .string(entry) }
-                        return .other
-                    }
-                }
-                if anchored { return .missing }
-                i -= 1
-            }
-            return .missing
+        switch findEntry(name, hash: hash, anchored: anchored) {
+        case let .entry(entry):
+            if entry.pointee.text != nil { return .string(entry) }
+            if case .string = entry.pointee.value { return .string(entry) }
+            return .other
+        case .missing: return .missing
+        case .elsewhere: return .other
         }
     }
 
@@ -430,22 +421,12 @@ struct TemplateRenderer: ~Copyable {
     /// table lacks it (as `lookup` would find nothing).
     private func findTableString(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool,
                                  _ second: UnsafePointer<String>, _ secondHash: UInt64) -> StringSearch {
-        let bit = TemplateObject.bit(hash)
-        return probes.withUnsafeBufferPointer { probes in
-            var i = probes.count - 1
-            while i >= 0 {
-                let probe = probes[i]
-                if probe.names & bit != 0 {
-                    guard let entries = probe.entries else { return .other }
-                    if let entry = TemplateRenderer.entry(name, hash: hash, in: probe, entries, slots.base) {
-                        guard let table = entry.pointee.table else { return .other }
-                        return table._withUnsafeGuaranteedRef { $0.bytes(second.pointee, hash: secondHash) }.map(StringSearch.bytes) ?? .missing
-                    }
-                }
-                if anchored { return .missing }
-                i -= 1
-            }
-            return .missing
+        switch findEntry(name, hash: hash, anchored: anchored) {
+        case let .entry(entry):
+            guard let table = entry.pointee.table else { return .other }
+            return table._withUnsafeGuaranteedRef { $0.bytes(second.pointee, hash: secondHash) }.map(StringSearch.bytes) ?? .missing
+        case .missing: return .missing
+        case .elsewhere: return .other
         }
     }
 
