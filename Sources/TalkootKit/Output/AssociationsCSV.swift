@@ -65,13 +65,14 @@ enum AssociationsCSV {
         // With memchr, byte by byte: a description cell is a whole body's HTML, and a closure
         // per byte cost eight instructions a byte.
         let n = u.count
-        let needsQuotes = u.first == 0x20 || u.last == 0x20 || u.index(of: UInt8(ascii: ","), from: 0) < n
-            || u.index(of: quote, from: 0) < n || u.index(of: 0x0A, from: 0) < n || u.index(of: 0x0D, from: 0) < n
+        let firstQuote = u.index(of: quote, from: 0)
+        let needsQuotes = firstQuote < n || u.first == 0x20 || u.last == 0x20 || u.index(of: UInt8(ascii: ","), from: 0) < n
+            || u.index(of: 0x0A, from: 0) < n || u.index(of: 0x0D, from: 0) < n
         if needsQuotes { out.append(quote) }
         if formula { out.append(UInt8(ascii: "'")) }
         if needsQuotes {
             var run = 0
-            var i = u.index(of: quote, from: 0)
+            var i = firstQuote
             while i < n {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run...i]))
                 out.append(quote)
