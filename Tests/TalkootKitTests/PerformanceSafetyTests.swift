@@ -449,7 +449,12 @@ import Testing
         for language in site.config.languages {
             let v = try #require(env.vocabularies[language])
             let used = site.associations.flatMap { [$0.primary] + $0.translations.values }
+            // Every id some version uses has its entry (gathered once for all languages).
             #expect(Set(v.sectorLinks.keys) == Set(used.flatMap(\.sectors)))
+            #expect(Set(v.targetGroupLinks.keys) == Set(used.flatMap(\.targetGroups)))
+            #expect(Set(v.targetGroupLabels.keys) == Set(used.flatMap { $0.activities.flatMap(\.audience) }))
+            #expect(Set(v.languageNames.keys) == Set(used.flatMap(\.languages)))
+            #expect(Set(v.socialNames.keys) == Set(used.flatMap { $0.social.map(\.name) }))
             #expect(!v.sectorLinks.isEmpty && !v.targetGroupLinks.isEmpty && !v.languageNames.isEmpty && !v.facilityPlaces.isEmpty)
             for (id, link) in v.sectorLinks { #expect(link == env.sectorLink(id, language)) }
             for (id, link) in v.targetGroupLinks { #expect(link == env.targetGroupLink(id, language)) }

@@ -46,9 +46,10 @@ public struct RenderEnvironment: Sendable {
         accessibilityPage = ["saavutettavuusseloste", "accessibility-statement", "tillganglighetsutlatande", "accessibility"].first { slugs.contains($0) }
         privacyPage = ["tietosuojaseloste", "privacy-notice", "dataskyddsbeskrivning", "privacy"].first { slugs.contains($0) }
         index = SiteIndex(site: site)
+        let terms = VocabularyTerms(site.associations)
         for language in site.config.languages {
             sectionLinkCache[language] = makeSectionLinks(language)
-            vocabularies[language] = makeVocabulary(language)
+            vocabularies[language] = makeVocabulary(language, terms: terms)
             frameBaseCache[language] = frameBase(language)
             for id in RenderEnvironment.itemPageKinds {
                 // An empty address matches no navigation link, as no item page is one.

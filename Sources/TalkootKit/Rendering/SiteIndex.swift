@@ -63,26 +63,36 @@ public struct SiteIndex: Sendable {
             for f in site.associations[i].primary.meetsAt { facilityUsers[f, default: []].append(i) }
         }
         filterList = DirectoryFilters.values(site).map { FilterKey(filter: $0.0, value: $0.1) }
-        for key in filterList { filters[key] = [] }
         for area in site.config.areas where areaSlugs[area] == nil {
             let slug = Slug.make(from: area)
             areaSlugs[area] = slug
             if areaBySlug[slug] == nil { areaBySlug[slug] = area }
         }
+        // Members gathered by the filter's position, into arrays of their own: appending through
+        // `filters[key]?.append` moved the array out of the dictionary and back for each of the
+        // tens of thousands of values (a quarter of building the index, before any page).
+        var position: [FilterKey: Int] = [:]
+        for (k, key) in filterList.enumerated() { position[key] = k }
+        var members = [[Int]](repeating: [], count: filterList.count)
+        func add(_ filter: Routes.Filter, _ value: String?, _ i: Int) {
+            if let k = position[FilterKey(filter: filter, value: value)] { members[k].append(i) }
+        }
+        let volunteers = position[FilterKey(filter: .volunteers, value: nil)]
         // Fields read where they are: `let p = associations[i].primary` copied the whole
         // association (a retain per field) to read five of them.
         for i in associations.indices {
-            for s in associations[i].primary.sectors { filters[FilterKey(filter: .sector, value: s)]?.append(i) }
+            for s in associations[i].primary.sectors { add(.sector, s, i) }
             if let area = associations[i].primary.area {
                 let slug = areaSlugs[area] ?? Slug.make(from: area)
                 areaSlugs[area] = slug
                 if areaBySlug[slug] == nil { areaBySlug[slug] = area }
-                filters[FilterKey(filter: .area, value: slug)]?.append(i)
+                add(.area, slug, i)
             }
-            for g in associations[i].primary.targetGroups { filters[FilterKey(filter: .targetGroup, value: g)]?.append(i) }
-            for l in associations[i].primary.languages { filters[FilterKey(filter: .language, value: l)]?.append(i) }
-            if associations[i].primary.volunteersWanted { filters[FilterKey(filter: .volunteers, value: nil)]?.append(i) }
+            for g in associations[i].primary.targetGroups { add(.targetGroup, g, i) }
+            for l in associations[i].primary.languages { add(.language, l, i) }
+            if associations[i].primary.volunteersWanted, let k = volunteers { members[k].append(i) }
         }
+        filters = Dictionary(uniqueKeysWithValues: zip(filterList, members))
     }
 
     /// The associations a directory page lists, in A–Ö order for the language.

@@ -17,22 +17,45 @@ struct Vocabulary: Sendable {
     var socialNames: [String: String] = [:]
 }
 
+/// The ids a `Vocabulary` has entries for: those the associations use, in any language
+/// version. The same for every language, so gathered once per build; the fields are read where
+/// they are stored (taking each association as a value copied all its fields, a retain each,
+/// and the loop ran once per language over every association).
+struct VocabularyTerms {
+    var sectors = Set<String>()
+    var targetGroups = Set<String>()
+    /// Target groups named by activities (`audience`).
+    var audiences = Set<String>()
+    var languages = Set<String>()
+    var social = Set<String>()
+
+    init(_ associations: [Localized<Association>]) {
+        for i in associations.indices {
+            add(associations[i].primary)
+            let translations = associations[i].translations
+            for k in translations.indices { add(translations.values[k]) }
+        }
+    }
+
+    private mutating func add(_ a: borrowing Association) {
+        for id in a.sectors { sectors.insert(id) }
+        for id in a.targetGroups { targetGroups.insert(id) }
+        for k in a.activities.indices {
+            for id in a.activities[k].audience { audiences.insert(id) }
+        }
+        for code in a.languages { languages.insert(code) }
+        for k in a.social.indices { social.insert(a.social[k].name) }
+    }
+}
+
 extension RenderEnvironment {
-    func makeVocabulary(_ language: String) -> Vocabulary {
+    func makeVocabulary(_ language: String, terms: VocabularyTerms) -> Vocabulary {
         var v = Vocabulary()
-        func add(_ a: Association) {
-            for id in a.sectors where v.sectorLinks[id] == nil { v.sectorLinks[id] = sectorLink(id, language) }
-            for id in a.targetGroups where v.targetGroupLinks[id] == nil { v.targetGroupLinks[id] = targetGroupLink(id, language) }
-            for act in a.activities {
-                for id in act.audience where v.targetGroupLabels[id] == nil { v.targetGroupLabels[id] = targetGroupLabel(id, language) }
-            }
-            for code in a.languages where v.languageNames[code] == nil { v.languageNames[code] = ["name": languageLabel(code, language)] }
-            for s in a.social where v.socialNames[s.name] == nil { v.socialNames[s.name] = RenderEnvironment.socialName(s.name) }
-        }
-        for item in site.associations {
-            add(item.primary)
-            for version in item.translations.values { add(version) }
-        }
+        for id in terms.sectors { v.sectorLinks[id] = sectorLink(id, language) }
+        for id in terms.targetGroups { v.targetGroupLinks[id] = targetGroupLink(id, language) }
+        for id in terms.audiences { v.targetGroupLabels[id] = targetGroupLabel(id, language) }
+        for code in terms.languages { v.languageNames[code] = ["name": languageLabel(code, language)] }
+        for name in terms.social { v.socialNames[name] = RenderEnvironment.socialName(name) }
         for f in site.facilities { v.facilityPlaces[f.slug] = facilityPlace(f.slug, language) }
         return v
     }
