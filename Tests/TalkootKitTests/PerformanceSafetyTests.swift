@@ -438,6 +438,19 @@ import Testing
         }
     }
 
+    /// The per-language tables (`LanguageMap`) answer as the dictionaries they replace: set,
+    /// overwritten, removed and missing languages, codes that share a prefix.
+    @Test func languageMapAnswersAsADictionary() {
+        var map: LanguageMap<Int> = ["fi": 1, "sv": 2]
+        var dictionary: [String: Int] = ["fi": 1, "sv": 2]
+        let steps: [(String, Int?)] = [("en", 3), ("fi", 10), ("sv", nil), ("se", 4), ("sv", 5), ("s", 6), ("en", nil), ("xx", nil)]
+        for (language, value) in steps {
+            map[language] = value
+            dictionary[language] = value
+            for code in ["fi", "sv", "en", "se", "s", "xx", "", "fin"] { #expect(map[code] == dictionary[code], "\(code) after \(language)") }
+        }
+    }
+
     /// Cards and association pages copy their sector, target group, language and facility
     /// links from a table made once per language (Vocabulary); each entry is what the builders
     /// make on demand, in every language, translations included (the demo has them all).

@@ -71,7 +71,7 @@ extension RenderEnvironment {
     func navigation(_ id: PageID, _ language: String, here: String) -> [TemplateObject] {
         switch id {
         case .association, .associationFilter, .facility, .grant, .clockEntry, .newsItem:
-            if let cached = navigationCache[language + "/" + (currentSection(id)?.rawValue ?? "")] { return cached }
+            if let cached = navigationCache[language]?[navigationSlot(id)] { return cached }
         default: break
         }
         return makeNavigation(id, language, here: here)
@@ -103,6 +103,12 @@ extension RenderEnvironment {
             if l["current"] as? Bool == true { l["ariaCurrent"] = (l["href"] as? String) == here ? "page" : "true" }
             return l
         }
+    }
+
+    /// Where `navigationCache` keeps the navigation of a page's section: the section's ordinal,
+    /// or the last slot for a page of no section.
+    func navigationSlot(_ id: PageID) -> Int {
+        currentSection(id).map(Routes.ordinal) ?? Routes.Section.allCases.count
     }
 
     func currentSection(_ id: PageID) -> Routes.Section? {

@@ -9,7 +9,7 @@ public struct RenderEnvironment: Sendable {
     /// UI strings per language, already merged over the fallbacks.
     public var strings: [String: [String: String]]
     /// The same as the templates' `t`, per language (see TemplateTable).
-    var uiStrings: [String: TemplateTable] = [:]
+    var uiStrings: LanguageMap<TemplateTable> = [:]
     /// Slug of the accessibility statement page, if the content has one.
     public var accessibilityPage: String?
     public var privacyPage: String?
@@ -22,13 +22,13 @@ public struct RenderEnvironment: Sendable {
     /// The A–Ö letter each association is listed under, per language (by index).
     public var cardInitial: [String: [String]] = [:]
     /// The section links of the landing page and the navigation, per language.
-    var sectionLinkCache: [String: [TemplateObject]] = [:]
+    var sectionLinkCache: LanguageMap<[TemplateObject]> = [:]
     /// Links and labels of sectors, target groups, languages and facilities, per language.
-    var vocabularies: [String: Vocabulary] = [:]
+    var vocabularies: LanguageMap<Vocabulary> = [:]
     /// `frameBase` per language.
-    var frameBaseCache: [String: TemplateObject] = [:]
-    /// The navigation of item pages, by "language/section".
-    var navigationCache: [String: [TemplateObject]] = [:]
+    var frameBaseCache: LanguageMap<TemplateObject> = [:]
+    /// The navigation of item pages, per language by `navigationSlot` of their section.
+    var navigationCache: LanguageMap<[[TemplateObject]?]> = [:]
 
     /// `cards: false` leaves `cardHTML` empty for the caller to fill: a site build renders each
     /// card in the job that renders its association's pages, from the card context those pages
@@ -51,10 +51,12 @@ public struct RenderEnvironment: Sendable {
             sectionLinkCache[language] = makeSectionLinks(language)
             vocabularies[language] = makeVocabulary(language, terms: terms)
             frameBaseCache[language] = frameBase(language)
+            var navigation = [[TemplateObject]?](repeating: nil, count: Routes.Section.allCases.count + 1)
             for id in RenderEnvironment.itemPageKinds {
                 // An empty address matches no navigation link, as no item page is one.
-                navigationCache[language + "/" + (currentSection(id)?.rawValue ?? "")] = makeNavigation(id, language, here: "")
+                navigation[navigationSlot(id)] = makeNavigation(id, language, here: "")
             }
+            navigationCache[language] = navigation
         }
         let env = self
         for language in site.config.languages {
@@ -81,7 +83,11 @@ public struct RenderEnvironment: Sendable {
     public func newsItem(_ slug: String) -> Localized<NewsItem>? { index.newsBySlug[slug].map { site.news[$0] } }
     public func page(_ slug: String) -> Localized<Page>? { index.pageBySlug[slug].map { site.pages[$0] } }
 
-    public func t(_ key: String, _ language: String) -> String { strings[language]?[key] ?? key }
+    /// Read from the templates' table of the language (`uiStrings`, made of `strings`), which
+    /// finds a string by a cheaper hash than the dictionary's.
+    public func t(_ key: String, _ language: String) -> String {
+        uiStrings[language]?.value(key, hash: TemplateObject.hash(key)) ?? key
+    }
 
     /// `{name}` placeholders in UI strings.
     public func t(_ key: String, _ language: String, _ values: [String: String]) -> String {

@@ -18,8 +18,8 @@ public struct Routes: Sendable {
 
     /// Every section's and filter's path per site language, made once: pages ask for them tens of
     /// thousands of times, and each answer was two dictionary lookups and two concatenations.
-    private var sectionPaths: [String: [String]] = [:]
-    private var filterPaths: [String: [String]] = [:]
+    private var sectionPaths: LanguageMap<[String]> = [:]
+    private var filterPaths: LanguageMap<[String]> = [:]
 
     public init(config: SiteConfig) {
         baseURL = config.baseURL

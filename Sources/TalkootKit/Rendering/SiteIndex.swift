@@ -12,7 +12,7 @@ public struct SiteIndex: Sendable {
     public var associationOrder: [String: [Int]] = [:]
     /// Where each association is in `associationOrder`, per language (by index): a filter page
     /// sorts its few members by it instead of sifting the whole order through a set.
-    var associationRank: [String: [Int32]] = [:]
+    var associationRank: LanguageMap<[Int32]> = [:]
     /// Association indices meeting at each facility.
     public var facilityUsers: [String: [Int]] = [:]
     /// Every directory filter with the associations it keeps (indices, unordered).
