@@ -60,14 +60,24 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 # ---------------------------------------------------------------- helpers
+# CPU time the hypervisor gave to other guests, all CPUs (the 8th field of /proc/stat's cpu
+# line, in clock ticks): on a shared virtual machine it makes the wall time of the same work
+# vary by half or more, so each run reports how much of it there was.
+CLK_TCK=$(getconf CLK_TCK 2>/dev/null || echo 100)
+steal_ticks() { awk '/^cpu / { print $9 + 0; exit }' /proc/stat 2>/dev/null || echo 0; }
+
 # measure LOG CMD...  -> M_RC M_WALL (s, from the monotonic-ish ns clock) M_CPU (user+sys s) M_RSS (MiB)
+#                        M_STEAL (s of CPU stolen from this machine during the run, all CPUs)
 measure() {
   local log=$1; shift
-  local tf=$TMPD/time.out t0 t1 u s m
+  local tf=$TMPD/time.out t0 t1 u s m st0 st1
   M_RC=0
+  st0=$(steal_ticks)
   t0=$(date +%s%N)
   /usr/bin/time -f '%U %S %M' -o "$tf" "$@" >"$log" 2>&1 || M_RC=$?
   t1=$(date +%s%N)
+  st1=$(steal_ticks)
+  M_STEAL=$(awk -v a="$st0" -v b="$st1" -v t="$CLK_TCK" 'BEGIN { printf "%.2f", (b - a) / t }')
   u=0 s=0 m=0
   read -r u s m < <(tail -n 1 "$tf") || true
   M_WALL=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
@@ -84,7 +94,7 @@ count_html() { if [ -d "$1" ]; then find "$1" -type f -name '*.html' | wc -l | t
 # repeat LABEL PREP_FN LOG CMD...: RUNS runs (first = warm-up when RUNS > 1); sets R_* (medians, max RSS, rc)
 repeat() {
   local label=$1 prep=$2 log=$3; shift 3
-  local walls=() cpus=() rsss=() i
+  local walls=() cpus=() rsss=() steals=() i
   R_RC=0
   for ((i = 1; i <= RUNS; i++)); do
     "$prep"
@@ -93,16 +103,25 @@ repeat() {
     sync
     measure "$log" "$@"
     if [ "$M_RC" != 0 ]; then R_RC=$M_RC; break; fi
-    if [ "$RUNS" = 1 ] || [ "$i" -gt 1 ]; then walls+=("$M_WALL"); cpus+=("$M_CPU"); rsss+=("$M_RSS"); fi
-    say "  $label run $i/$RUNS: ${M_WALL} s wall, ${M_CPU} s CPU, ${M_RSS} MiB$([ "$i" = 1 ] && [ "$RUNS" -gt 1 ] && echo ' (warm-up)')"
+    if [ "$RUNS" = 1 ] || [ "$i" -gt 1 ]; then walls+=("$M_WALL"); cpus+=("$M_CPU"); rsss+=("$M_RSS"); steals+=("$M_STEAL"); fi
+    say "  $label run $i/$RUNS: ${M_WALL} s wall, ${M_CPU} s CPU, ${M_RSS} MiB, ${M_STEAL} s stolen$([ "$i" = 1 ] && [ "$RUNS" -gt 1 ] && echo ' (warm-up)')"
   done
   if [ "$R_RC" != 0 ]; then
     say "  $label FAILED (exit $R_RC); last lines of $log:"
     tail -n 15 "$log" | sed 's/^/    /' >&2
-    R_WALL=- R_CPU=- R_RSS=-
+    R_WALL=- R_CPU=- R_RSS=- R_STEAL=-
     return 0
   fi
-  R_WALL=$(median "${walls[@]}"); R_CPU=$(median "${cpus[@]}"); R_RSS=$(maximum "${rsss[@]}")
+  R_WALL=$(median "${walls[@]}"); R_CPU=$(median "${cpus[@]}"); R_RSS=$(maximum "${rsss[@]}"); R_STEAL=$(median "${steals[@]}")
+}
+
+# stolen NOTE: NOTE, with the median stolen CPU time of the last `repeat` when there was any.
+stolen() {
+  if awk -v s="$R_STEAL" 'BEGIN { exit !(s + 0 >= 0.05) }'; then
+    printf '%s%sCPU stolen %s s' "$1" "${1:+; }" "$R_STEAL"
+  else
+    printf '%s' "$1"
+  fi
 }
 
 # ratio_row SIZE LABEL HUGO_WALL TALKOOT_WALL HUGO_PAGES TALKOOT_PAGES
@@ -176,7 +195,7 @@ for N in "${SIZES[@]}"; do
       if le "$R_WALL" "$TARGET_BUILD_WALL"; then note="target ≤${TARGET_BUILD_WALL} s: ok"; else note="target ≤${TARGET_BUILD_WALL} s: MISSED"; fi
       if le "$R_RSS" "$TARGET_BUILD_MIB"; then note="$note; ≤${TARGET_BUILD_MIB} MiB: ok"; else note="$note; ≤${TARGET_BUILD_MIB} MiB: MISSED"; fi
     fi
-    row "$N" "talkoot build" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "$note"
+    row "$N" "talkoot build" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "$(stolen "$note")"
   else
     PAGES=0
     row "$N" "talkoot build" - - - - - "FAILED (exit $R_RC), see bench/out/build-$N.log"
@@ -187,7 +206,7 @@ for N in "${SIZES[@]}"; do
   if [ "$PAGES" != 0 ]; then
     prep_floor() { rm -rf "$SITE.copy"; }
     repeat "write floor" prep_floor "$OUT/floor-$N.log" cp -r "$SITE" "$SITE.copy"
-    [ "$R_RC" = 0 ] && row "$N" "write floor (cp -r)" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "copying the output: the disk's share of a build"
+    [ "$R_RC" = 0 ] && row "$N" "write floor (cp -r)" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "$(stolen "copying the output: the disk's share of a build")"
     rm -rf "$SITE.copy"
   fi
 
@@ -198,7 +217,7 @@ for N in "${SIZES[@]}"; do
     prep_shm() { rm -rf "$SHM_SITE"; }
     repeat "build (tmpfs)" prep_shm "$OUT/build-shm-$N.log" "$TALKOOT" build --content "$CORPUS/content" --output "$SHM_SITE" --today "$TODAY"
     [ "$R_RC" = 0 ] && SHM_WALL=$R_WALL
-    [ "$R_RC" = 0 ] && row "$N" "talkoot build → tmpfs" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "output in /dev/shm"
+    [ "$R_RC" = 0 ] && row "$N" "talkoot build → tmpfs" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "$(stolen "output in /dev/shm")"
     rm -rf "$SHM_SITE"
   fi
 
@@ -210,7 +229,7 @@ for N in "${SIZES[@]}"; do
     if [ "$N" = "$TARGET_N" ]; then
       if le "$R_WALL" "$TARGET_CHECK_WALL"; then note="target ≤${TARGET_CHECK_WALL} s: ok"; else note="target ≤${TARGET_CHECK_WALL} s: MISSED"; fi
     fi
-    row "$N" "talkoot check" "$FILES files" "$R_WALL" "$R_CPU" "$(div "$FILES" "$R_WALL")" "$R_RSS" "$note"
+    row "$N" "talkoot check" "$FILES files" "$R_WALL" "$R_CPU" "$(div "$FILES" "$R_WALL")" "$R_RSS" "$(stolen "$note")"
   else
     row "$N" "talkoot check" - - - - - "FAILED (exit $R_RC), see bench/out/check-$N.log"
   fi
@@ -239,7 +258,7 @@ for N in "${SIZES[@]}"; do
     if [ "$R_RC" = 0 ]; then
       HPAGES=$(count_html "$HOUT")
       HUGO_VERSION=$(hugo version 2>/dev/null | sed -n 's/^hugo v\([0-9.]*\).*/\1/p')
-      row "$N" "hugo $HUGO_VERSION" "$HPAGES" "$R_WALL" "$R_CPU" "$(div "$HPAGES" "$R_WALL")" "$R_RSS" ""
+      row "$N" "hugo $HUGO_VERSION" "$HPAGES" "$R_WALL" "$R_CPU" "$(div "$HPAGES" "$R_WALL")" "$R_RSS" "$(stolen "")"
       ratio_row "$N" "ratio hugo/talkoot" "$R_WALL" "$B_WALL" "$HPAGES" "$PAGES"
       # Both into tmpfs: the comparison without the disk, which dominates and varies here.
       if [ "$SHM_WALL" != - ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
@@ -247,7 +266,7 @@ for N in "${SIZES[@]}"; do
         prep_hugo_shm() { rm -rf "$HSHM"; }
         repeat "hugo (tmpfs)" prep_hugo_shm "$OUT/hugo-shm-$N.log" hugo --source "$HSITE" --destination "$HSHM" --cacheDir "$OUT/hugo-cache" --quiet
         if [ "$R_RC" = 0 ]; then
-          row "$N" "hugo → tmpfs" "$HPAGES" "$R_WALL" "$R_CPU" "$(div "$HPAGES" "$R_WALL")" "$R_RSS" "output in /dev/shm"
+          row "$N" "hugo → tmpfs" "$HPAGES" "$R_WALL" "$R_CPU" "$(div "$HPAGES" "$R_WALL")" "$R_RSS" "$(stolen "output in /dev/shm")"
           ratio_row "$N" "ratio (tmpfs)" "$R_WALL" "$SHM_WALL" "$HPAGES" "$PAGES"
         fi
         rm -rf "$HSHM"
@@ -262,6 +281,7 @@ done
 {
   echo "Talkoot benchmark $STAMP, rev $GIT_REV, $NPROC CPU(s)${CPU_MODEL:+ ($CPU_MODEL)}, load at start $LOAD1"
   echo "talkoot build/check --today $TODAY; median of $([ "$RUNS" -gt 1 ] && echo "$((RUNS - 1)) run(s) after a warm-up" || echo "1 run"); max RSS = peak over those runs"
+  echo "CPU stolen = CPU time the hypervisor gave other guests during a run (median): wall times with much of it are slower than the work"
   echo
   printf '%-7s  %-24s  %10s  %8s  %8s  %8s  %8s  %s\n' "assoc." "step" "pages" "wall s" "CPU s" "pages/s" "RSS MiB" "note"
   printf '%-7s  %-24s  %10s  %8s  %8s  %8s  %8s  %s\n' "-------" "------------------------" "----------" "--------" "--------" "--------" "--------" "----"
