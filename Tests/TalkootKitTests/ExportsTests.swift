@@ -47,6 +47,7 @@ import Testing
             audience: [aikuiset]
         volunteers_wanted: true
         updated: 2026-10-01
+        extra: {y_tunnus: "1234567-8", "jäsenmäärä": "120"}
         """),
         "associations/martat.sv.md": file("name: Marthorna i Testilä rf"),
         "facilities/seurantalo.md": file("""
@@ -217,6 +218,51 @@ import Testing
         #expect(positions == positions.sorted())
         // Social links keep the order written.
         #expect(json.range(of: "\"facebook\"")!.lowerBound < json.range(of: "\"instagram\"")!.lowerBound)
+    }
+
+    /// The nested values of a record (contact person, social links, activities, extra) are
+    /// written as they are read, pretty in the JSON and compact in their CSV cells: exactly
+    /// these bytes, keys of `extra` in sorted order, the written order elsewhere.
+    @Test func nestedRecordValuesAreWrittenPrettyInJSONAndCompactInCSV() throws {
+        let out = ExportsTests.render()
+        let json = try #require(out["data/associations.json"])
+        #expect(json.contains("""
+              "contact_person": {
+                "name": "Maija Meikäläinen",
+                "role": "puheenjohtaja",
+                "phone": null,
+                "email": null
+              },
+              "social": {
+                "facebook": "https://facebook.example/martat",
+                "instagram": "https://instagram.example/martat"
+              },
+        """))
+        #expect(json.contains("""
+              "activities": [
+                {
+                  "name": "Kerhoilta",
+                  "when": "Tiistaisin 18–20",
+                  "where": "seurantalo",
+                  "audience": [
+                    "aikuiset"
+                  ],
+                  "cost": null
+                }
+              ],
+        """))
+        #expect(json.contains("""
+              "extra": {
+                "jäsenmäärä": "120",
+                "y_tunnus": "1234567-8"
+              },
+        """))
+        #expect(json.contains("\"social\": {},\n") && json.contains("\"activities\": [],\n") && json.contains("\"extra\": {},\n"),
+                "the association without them has empty containers")
+        let csv = try #require(out["data/associations.csv"])
+        #expect(csv.contains(#""{""facebook"":""https://facebook.example/martat"",""instagram"":""https://instagram.example/martat""}""#))
+        #expect(csv.contains(#""[{""name"":""Kerhoilta"",""when"":""Tiistaisin 18–20"",""where"":""seurantalo"",""audience"":[""aikuiset""],""cost"":null}]""#))
+        #expect(csv.contains(#""{""jäsenmäärä"":""120"",""y_tunnus"":""1234567-8""}""#))
     }
 
     @Test func associationsCSVStartsWithBOMAndNeutralisesFormulas() throws {

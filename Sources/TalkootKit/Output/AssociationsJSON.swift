@@ -56,82 +56,118 @@ struct AssociationRecord: Sendable {
     static func make(_ item: Localized<Association>, routes: Routes, language: String, markdown: MarkdownRenderer,
                      descriptionHTML: [UInt8]? = nil) -> AssociationRecord {
         let a = item.primary
-        func str(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
-        func list(_ l: [String]) -> JSONValue { .array(l.map(JSONValue.string)) }  // an activity's audience
         let url = routes.absolute(routes.item(.associations, item.slug, language))
         let logo = a.logo.map { routes.absolute($0.path) }
-        let contact: JSONValue
-        if let p = a.publicContactPerson {
-            contact = .object([("name", .string(p.name)), ("role", str(p.role)), ("phone", str(p.phone?.display)), ("email", str(p.email))])
-        } else {
-            contact = .null
-        }
-        let social = JSONValue.object(a.social.map { ($0.name, .string($0.url)) })
-        let activities = JSONValue.array(a.activities.map { act in
-            .object([("name", .string(act.name)), ("when", str(act.when)), ("where", str(act.place.map(placeText))),
-                     ("audience", list(act.audience)), ("cost", str(act.cost))])
-        })
-        let extra = JSONValue.object(a.extra.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })
+        let extra = a.extra.sorted { $0.key < $1.key }
         // As UTF-8 bytes (cmark's, valid): a String of a whole body's HTML was validated again
         // only to be written out as bytes.
         let description = descriptionHTML ?? markdown.htmlBytes(a.body.source)
 
-        let p = a.publicContactPerson
-        func joined(_ l: [String]) -> String { l.joined(separator: "; ") }
-        func compact(_ v: JSONValue) -> String {
-            if v.isEmptyContainer { return "" }
+        // The nested values (contact person, social links, activities, extra) are written as
+        // they are read, by the same functions into the JSON record and, compact, into their CSV
+        // cells: a JSONValue tree of each, made only to be written twice, was a third of a record.
+        func text(_ w: inout JSONWriter, _ key: StaticString, _ value: String?, base: Int) {
+            if let value { w.member(key, value, base: base) } else { w.member(key, .null, base: base) }
+        }
+        func texts(_ w: inout JSONWriter, _ key: StaticString, _ values: [String], base: Int) {
+            w.key(key, base: base)
+            w.openContainer(array: true)
+            for v in values { w.item(v, base: base) }
+            w.closeContainer(array: true, base: base)
+        }
+        func contact(_ w: inout JSONWriter, _ p: ContactPerson, base: Int) {
+            w.openContainer()
+            text(&w, "name", p.name, base: base)
+            text(&w, "role", p.role, base: base)
+            text(&w, "phone", p.phone?.display, base: base)
+            text(&w, "email", p.email, base: base)
+            w.closeContainer(base: base)
+        }
+        func social(_ w: inout JSONWriter, base: Int) {
+            w.openContainer()
+            for k in a.social.indices {
+                w.key(a.social[k].name, base: base)
+                w.value(a.social[k].url)
+            }
+            w.closeContainer(base: base)
+        }
+        func activities(_ w: inout JSONWriter, base: Int) {
+            w.openContainer(array: true)
+            for k in a.activities.indices {
+                let act = a.activities[k]
+                w.nextItem(base: base)
+                w.openContainer()
+                text(&w, "name", act.name, base: base)
+                text(&w, "when", act.when, base: base)
+                text(&w, "where", act.place.map(placeText), base: base)
+                texts(&w, "audience", act.audience, base: base)
+                text(&w, "cost", act.cost, base: base)
+                w.closeContainer(base: base)
+            }
+            w.closeContainer(array: true, base: base)
+        }
+        func extras(_ w: inout JSONWriter, base: Int) {
+            w.openContainer()
+            for (key, value) in extra {
+                w.key(key, base: base)
+                w.value(value)
+            }
+            w.closeContainer(base: base)
+        }
+        /// A CSV cell with the compact JSON of a nested value; empty for an empty list or object.
+        func cell(_ isEmpty: Bool, _ write: (inout JSONWriter) -> Void) -> String {
+            if isEmpty { return "" }
             var w = JSONWriter(pretty: false)
-            w.write(v)
+            write(&w)
             return w.string
         }
+
+        let p = a.publicContactPerson
+        func joined(_ l: [String]) -> String { l.joined(separator: "; ") }
         let cells: [String] = [
             item.slug, url, a.name, a.summary, joined(a.sectors), a.area ?? "", a.registerNumber ?? "",
             a.founded.map(String.init) ?? "", a.website ?? "", a.email ?? "", a.phone?.display ?? "",
             p?.name ?? "", p?.role ?? "", p?.phone?.display ?? "", p?.email ?? "",
-            compact(social), joined(a.targetGroups), joined(a.languages), joined(a.meetsAt), compact(activities),
+            cell(a.social.isEmpty) { social(&$0, base: 0) }, joined(a.targetGroups), joined(a.languages), joined(a.meetsAt),
+            cell(a.activities.isEmpty) { activities(&$0, base: 0) },
             a.membership ?? "", a.volunteersWanted ? "true" : "false", a.volunteerTasks ?? "", logo ?? "",
-            a.updated.iso, compact(extra),
+            a.updated.iso, cell(extra.isEmpty) { extras(&$0, base: 0) },
         ]
         // The object, written as it is made (no JSONValue of the whole record first), as an item
         // of the `associations` array: two levels deep.
         var w = JSONWriter(pretty: true)
-        func text(_ key: StaticString, _ value: String?) {
-            if let value { w.member(key, value, base: 2) } else { w.member(key, .null, base: 2) }
-        }
-        func texts(_ key: StaticString, _ values: [String]) {
-            w.key(key, base: 2)
-            w.openContainer(array: true)
-            for v in values { w.item(v, base: 2) }
-            w.closeContainer(array: true, base: 2)
-        }
         w.openContainer()
-        text("slug", item.slug)
-        text("url", url)
-        text("name", a.name)
-        text("summary", a.summary)
-        texts("sectors", a.sectors)
-        text("area", a.area)
-        text("register_number", a.registerNumber)
+        text(&w, "slug", item.slug, base: 2)
+        text(&w, "url", url, base: 2)
+        text(&w, "name", a.name, base: 2)
+        text(&w, "summary", a.summary, base: 2)
+        texts(&w, "sectors", a.sectors, base: 2)
+        text(&w, "area", a.area, base: 2)
+        text(&w, "register_number", a.registerNumber, base: 2)
         w.member("founded", a.founded.map(JSONValue.int) ?? .null, base: 2)
-        text("website", a.website)
-        text("email", a.email)
-        text("phone", a.phone?.display)
-        w.member("contact_person", contact, base: 2)
-        w.member("social", social, base: 2)
-        texts("target_groups", a.targetGroups)
-        texts("languages", a.languages)
-        texts("meets_at", a.meetsAt)
-        w.member("activities", activities, base: 2)
-        text("membership", a.membership)
+        text(&w, "website", a.website, base: 2)
+        text(&w, "email", a.email, base: 2)
+        text(&w, "phone", a.phone?.display, base: 2)
+        w.key("contact_person", base: 2)
+        if let p { contact(&w, p, base: 2) } else { w.value(.null) }
+        w.key("social", base: 2)
+        social(&w, base: 2)
+        texts(&w, "target_groups", a.targetGroups, base: 2)
+        texts(&w, "languages", a.languages, base: 2)
+        texts(&w, "meets_at", a.meetsAt, base: 2)
+        w.key("activities", base: 2)
+        activities(&w, base: 2)
+        text(&w, "membership", a.membership, base: 2)
         w.member("volunteers_wanted", .bool(a.volunteersWanted), base: 2)
-        text("volunteer_tasks", a.volunteerTasks)
-        text("logo", logo)
-        text("updated", a.updated.iso)
-        w.member("extra", extra, base: 2)
+        text(&w, "volunteer_tasks", a.volunteerTasks, base: 2)
+        text(&w, "logo", logo, base: 2)
+        text(&w, "updated", a.updated.iso, base: 2)
+        w.key("extra", base: 2)
+        extras(&w, base: 2)
         w.member("description_html", utf8: description, base: 2)
         w.closeContainer(base: 2)
         var row: [UInt8] = []
-        row.reserveCapacity(w.bytes.count)
+        row.reserveCapacity(w.count)
         AssociationsCSV.row(cells, last: description, into: &row)
         return AssociationRecord(json: w.bytes, csv: row)
     }
@@ -169,73 +205,86 @@ enum JSONValue: Sendable {
 /// Writes `JSONValue`s as UTF-8 JSON (RFC 8259). Non-ASCII text is written as is; control
 /// characters, U+2028 and U+2029 are escaped. With `scriptSafe`, `<`, `>` and `&` are escaped too,
 /// so the text can sit inside an HTML `<script>` element whatever the content says.
-struct JSONWriter {
+///
+/// Into a `ByteBuffer`, not an array: a record or a page's JSON-LD is some hundred small writes
+/// (a quote, a colon, two spaces of indentation), and each `Array.append` checked the array's
+/// uniqueness and capacity through its storage first.
+struct JSONWriter: ~Copyable {
     var pretty: Bool
     var scriptSafe = false
-    private(set) var bytes: [UInt8] = []
+    private var out = ByteBuffer(capacity: 1024)
 
     init(pretty: Bool, scriptSafe: Bool = false) {
         self.pretty = pretty
         self.scriptSafe = scriptSafe
-        bytes.reserveCapacity(1024)
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    /// What was written, as an array of exactly its size.
+    var bytes: [UInt8] { out.array }
+    var count: Int { out.count }
 
-    mutating func newline() { bytes.append(0x0A) }
+    var string: String { out.withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    mutating func newline() { out.append(0x0A) }
 
     mutating func write(_ v: JSONValue) { write(v, depth: 0) }
 
     /// Writes a value that sits `depth` levels deep in a pretty-printed document.
 
     private mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        s.withUTF8Buffer { out.append($0) }
+    }
+
+    /// A number's digits, or other ASCII made by `String(_:)`.
+    private mutating func appendText(_ text: String) {
+        var text = text
+        text.withUTF8 { out.append($0) }
     }
 
     private mutating func indent(_ depth: Int) {
         guard pretty else { return }
-        bytes.append(0x0A)
-        for _ in 0..<depth { bytes.append(0x20); bytes.append(0x20) }
+        out.append(0x0A)
+        for _ in 0..<depth { out.append(0x20); out.append(0x20) }
     }
 
     mutating func write(_ v: JSONValue, depth: Int) {
         switch v {
         case .null: raw("null")
         case let .bool(b): if b { raw("true") } else { raw("false") }
-        case let .int(i): bytes.append(contentsOf: String(i).utf8)
+        case let .int(i): appendText(String(i))
         case let .double(d):
             // Swift prints the shortest text that reads back as the same Double.
-            if d.isFinite { bytes.append(contentsOf: (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)).utf8) } else { raw("null") }
+            if d.isFinite { appendText(d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)) } else { raw("null") }
         case let .string(s): writeString(s)
         case let .array(items):
             if items.isEmpty { raw("[]"); return }
-            bytes.append(0x5B)
+            out.append(0x5B)
             // Items and pairs are read in place: `enumerated()` copied each one (its strings and
             // nested arrays retained and released again).
             items.withUnsafeBufferPointer { items in
                 for i in items.indices {
-                    if i > 0 { bytes.append(0x2C) }
+                    if i > 0 { out.append(0x2C) }
                     indent(depth + 1)
                     write(items[i], depth: depth + 1)
                 }
             }
             indent(depth)
-            bytes.append(0x5D)
+            out.append(0x5D)
         case let .object(pairs):
             if pairs.isEmpty { raw("{}"); return }
-            bytes.append(0x7B)
+            out.append(0x7B)
             pairs.withUnsafeBufferPointer { pairs in
                 for i in pairs.indices {
-                    if i > 0 { bytes.append(0x2C) }
+                    if i > 0 { out.append(0x2C) }
                     indent(depth + 1)
                     writeString(pairs[i].0)
-                    bytes.append(0x3A)
-                    if pretty { bytes.append(0x20) }
+                    out.append(0x3A)
+                    if pretty { out.append(0x20) }
                     write(pairs[i].1, depth: depth + 1)
                 }
             }
             indent(depth)
-            bytes.append(0x7D)
+            out.append(0x7D)
         }
     }
 
@@ -248,37 +297,37 @@ struct JSONWriter {
 
     /// `{`, or `[` with `array`. The container sits at `base` plus the open ones' depth.
     mutating func openContainer(array: Bool = false) {
-        bytes.append(array ? 0x5B : 0x7B)
+        out.append(array ? 0x5B : 0x7B)
         open.append(false)
     }
 
     mutating func closeContainer(array: Bool = false, base: Int = 0) {
         if open.removeLast() { indent(base + open.count) }
-        bytes.append(array ? 0x5D : 0x7D)
+        out.append(array ? 0x5D : 0x7D)
     }
 
     /// Starts the next member of the open object (or item, with no `key`, of the open array).
     private mutating func next(base: Int) {
-        if open[open.count - 1] { bytes.append(0x2C) } else { open[open.count - 1] = true }
+        if open[open.count - 1] { out.append(0x2C) } else { open[open.count - 1] = true }
         indent(base + open.count)
     }
 
     /// `"key": ` of the next member; a key is plain ASCII that needs no escape.
     mutating func key(_ key: StaticString, base: Int = 0) {
         next(base: base)
-        bytes.append(0x22)
+        out.append(0x22)
         raw(key)
-        bytes.append(0x22)
-        bytes.append(0x3A)
-        if pretty { bytes.append(0x20) }
+        out.append(0x22)
+        out.append(0x3A)
+        if pretty { out.append(0x20) }
     }
 
     /// The same for a key from content, escaped.
     mutating func key(_ key: String, base: Int = 0) {
         next(base: base)
         writeString(key)
-        bytes.append(0x3A)
-        if pretty { bytes.append(0x20) }
+        out.append(0x3A)
+        if pretty { out.append(0x20) }
     }
 
     mutating func member(_ key: StaticString, _ value: String, base: Int = 0) {
@@ -298,6 +347,12 @@ struct JSONWriter {
         write(value, depth: base + open.count)
     }
 
+    /// A string value after its `key`.
+    mutating func value(_ value: String) { writeString(value) }
+
+    /// A scalar value after its `key` (`null`, a number, a boolean).
+    mutating func value(_ value: JSONValue) { write(value, depth: open.count) }
+
     /// Starts an item of the open array that is a container (`openContainer` next).
     mutating func nextItem(base: Int = 0) { next(base: base) }
 
@@ -311,7 +366,7 @@ struct JSONWriter {
 
     private mutating func escapeUnicode(_ code: UInt32) {
         raw("\\u")
-        for shift in stride(from: 12, through: 0, by: -4) { bytes.append(JSONWriter.hex[Int((code >> UInt32(shift)) & 0xF)]) }
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(JSONWriter.hex[Int((code >> UInt32(shift)) & 0xF)]) }
     }
 
     private mutating func writeString(_ s: String) {
@@ -334,7 +389,7 @@ struct JSONWriter {
 
     /// Copies runs that need no escaping in one go.
     private mutating func writeUTF8(_ u: UnsafeBufferPointer<UInt8>) {
-        bytes.append(0x22)
+        out.append(0x22)
         let n = u.count
         var run = 0
         var i = 0
@@ -355,7 +410,7 @@ struct JSONWriter {
                 width = 3
             default: i += 1; continue
             }
-            if run < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i])) }
+            if run < i { out.append(UnsafeBufferPointer(rebasing: u[run..<i])) }
             switch b {
             case 0x22: raw("\\\"")
             case 0x5C: raw("\\\\")
@@ -370,7 +425,7 @@ struct JSONWriter {
             i += width
             run = i
         }
-        if run < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<n])) }
-        bytes.append(0x22)
+        if run < n { out.append(UnsafeBufferPointer(rebasing: u[run..<n])) }
+        out.append(0x22)
     }
 }

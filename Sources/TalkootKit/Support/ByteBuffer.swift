@@ -45,6 +45,11 @@ struct ByteBuffer: ~Copyable {
         return suffix
     }
 
+    /// The bytes written so far, valid during `body`.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// A copy of the bytes as an array of exactly their size.
     var array: [UInt8] {
         [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
