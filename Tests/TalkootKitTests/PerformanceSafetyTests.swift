@@ -438,6 +438,22 @@ import Testing
         }
     }
 
+    /// `concat` joins exactly as `+` does, whatever the parts: empty, short enough to be kept
+    /// inline (15 bytes or fewer), long, non-ASCII, substrings made into strings.
+    @Test func concatenationIsPlusInOneAllocation() {
+        let parts = ["", "/", "yhdistykset/", "Ääneskosken Martat ry – ", "https://www.example.fi/yhdistystoiminta/", "å", String("xslugx".dropFirst().dropLast())]
+        for a in parts {
+            for b in parts {
+                #expect(concat(a, b) == a + b)
+                for c in parts {
+                    #expect(concat(a, b, c) == a + b + c)
+                    #expect(concat(a, b, c, a) == a + b + c + a)
+                    #expect(concat(a, b, c, a, b) == a + b + c + a + b)
+                }
+            }
+        }
+    }
+
     /// The per-language tables (`LanguageMap`) answer as the dictionaries they replace: set,
     /// overwritten, removed and missing languages, codes that share a prefix.
     @Test func languageMapAnswersAsADictionary() {

@@ -73,9 +73,9 @@ public struct Publisher: Sendable {
         for f in files {
             if let slash = f.path.lastIndex(of: "/") { folders.insert(String(f.path[..<slash])) }
         }
-        for dir in folders.sorted() { try Publisher.makeDirectory(rootPath + "/" + dir) }
+        for dir in folders.sorted() { try Publisher.makeDirectory(concat(rootPath, "/", dir)) }
         let errors = files.parallelMap { f -> String? in
-            let path = rootPath + "/" + f.path
+            let path = concat(rootPath, "/", f.path)
             do {
                 switch f.body {
                 case let .bytes(b): try Publisher.writeFile(path, [b])

@@ -180,7 +180,7 @@ public struct SiteBuilder: Sendable {
         if site.associations.isEmpty { files += Exports.associationBlock([], generated: site.today, first: true, last: true) }
         let built = env
         let feeds: [@Sendable () -> [OutputFile]] = [
-            { [OutputFile(path: "sitemap.xml", text: Sitemap.xml(pages: ids, routes: built.routes, languages: languages))] },
+            { [OutputFile(path: "sitemap.xml", bytes: Sitemap.xml(pages: ids, routes: built.routes, languages: languages))] },
             { Exports.feeds(built) },
         ]
         files += feeds.parallelMap(minimumCount: 2) { $0() }.flatMap { $0 }

@@ -37,8 +37,8 @@ extension RenderEnvironment {
         c.reserveCapacity(c.count + 24)  // the frame's keys, without growing the table on the way
         c["title"] = pc.title
         c["isHome"] = id == .home
-        c["fullTitle"] = id == .home ? "\(pc.title) – \(cfg.municipality.text(language))"
-            : "\(pc.title) – \(cfg.title.text(language)) – \(cfg.municipality.text(language))"
+        c["fullTitle"] = id == .home ? concat(pc.title, " – ", cfg.municipality.text(language))
+            : concat(pc.title, " – ", cfg.title.text(language), " – ", cfg.municipality.text(language))
         c["description"] = pc.description
         c["canonical"] = routes.absolute(path)
         c["ogType"] = pc.ogType

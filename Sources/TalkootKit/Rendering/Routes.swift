@@ -96,20 +96,20 @@ public struct Routes: Sendable {
         let s: Section
         switch kind {
         case .associations: s = .associations
-        case .liaisons: return self.section(.liaisons, language) + "#" + slug
+        case .liaisons: return concat(self.section(.liaisons, language), "#", slug)
         case .facilities: s = .facilities
         case .grants: s = .grants
         case .clock: s = .clock
         case .news: s = .news
         case .pages: s = .pages
         }
-        return self.section(s, language) + slug + "/"
+        return concat(self.section(s, language), slug, "/")
     }
 
     public func filter(_ filter: Filter, value: String?, _ language: String) -> String {
         let path = filterPaths[language]?[Routes.ordinal(filter)] ?? makeFilter(filter, language)
         guard let value else { return path }
-        return path + value + "/"
+        return concat(path, value, "/")
     }
 
     private func makeFilter(_ filter: Filter, _ language: String) -> String {
@@ -118,16 +118,16 @@ public struct Routes: Sendable {
     }
 
     /// Root-relative URL for links: `/yhdistystoiminta/yhdistykset/`.
-    public func href(_ path: String) -> String { basePath + path }
+    public func href(_ path: String) -> String { concat(basePath, path) }
     /// Absolute URL for feeds, sitemaps and canonical links.
-    public func absolute(_ path: String) -> String { baseURL + path }
+    public func absolute(_ path: String) -> String { concat(baseURL, path) }
 
     /// The file a page path is written to.
     /// Cut at the first `#` by bytes: splitting the String by Characters cost some 20,000
     /// instructions a page (grapheme breaking over the whole path).
     public static func file(for path: String) -> String {
         let clean = path.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(path[..<$0]) } ?? path
-        return clean.isEmpty || clean.hasSuffix("/") ? clean + "index.html" : clean
+        return clean.isEmpty || clean.hasSuffix("/") ? concat(clean, "index.html") : clean
     }
 
     /// `webcal://host/path` for an `https://host/path` calendar, so calendar apps subscribe.

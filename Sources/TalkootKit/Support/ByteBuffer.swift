@@ -45,6 +45,9 @@ struct ByteBuffer: ~Copyable {
         return suffix
     }
 
+    /// Empties the buffer, keeping its memory for what is written next.
+    mutating func removeAll() { count = 0 }
+
     /// The bytes written so far, valid during `body`.
     func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         body(UnsafeBufferPointer(start: base, count: count))
