@@ -393,6 +393,28 @@ import Testing
         #expect(library.render(o, withTemplate: "main") == "another string, longer than fifteen|<i>x</i>|&lt;i&gt;x&lt;/i&gt;|&lt;short&gt;|now short")
     }
 
+    /// A string known to need no escaping is copied; one that does is escaped, however it got
+    /// there: a literal, a value changed from plain to markup and back, short and long strings,
+    /// entities at the end of a word or on their own, and the theme's strings alike.
+    @Test func onlyTextWithoutEntitiesIsCopiedUnescaped() throws {
+        var library = TemplateLibrary()
+        library.register(try Template("{{a}}|{{b}}|{{c}}|{{t.x}}|{{t.y}}|{{{t.y}}}"), named: "main")
+        let t = TemplateTable(["x": "Yhdistykset", "y": "Tilat & 'varaus'"])
+        var o: TemplateObject = ["a": "plain text, longer than fifteen bytes", "b": "1234567&", "c": "<", "t": t]
+        #expect(library.render(o, withTemplate: "main")
+            == "plain text, longer than fifteen bytes|1234567&amp;|&lt;|Yhdistykset|Tilat &amp; &#39;varaus&#39;|Tilat & 'varaus'")
+        o["a"] = "now \"quoted\" and longer than fifteen"
+        o["b"] = "plain"
+        o["c"] = "x>"
+        #expect(library.render(o, withTemplate: "main")
+            == "now &quot;quoted&quot; and longer than fifteen|plain|x&gt;|Yhdistykset|Tilat &amp; &#39;varaus&#39;|Tilat & 'varaus'")
+        for n in 0..<20 {
+            let text = String(repeating: "a", count: n) + "'"
+            #expect(!Array(text.utf8).withUnsafeBufferPointer(HTML.needsNoEscaping), "\(n)")
+            #expect(Array(String(repeating: "ä", count: n).utf8).withUnsafeBufferPointer(HTML.needsNoEscaping))
+        }
+    }
+
     /// A section over a list of objects renders each where the list keeps it: names inside
     /// and outside the items, nested lists, `{{.}}`, optional lists and empty ones come out as
     /// they do for the same data as dictionaries.

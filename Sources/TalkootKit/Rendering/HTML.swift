@@ -52,6 +52,25 @@ public enum HTML {
         if start < n { emit(UnsafeBufferPointer(rebasing: bytes[start...])) }
     }
 
+    /// Whether `bytes` has none of `& < > " '`: text that is written escaped as it is. Worked out
+    /// once for the strings every page shares (the theme's strings, the navigation, the
+    /// vocabulary's links), instead of on every page that writes them.
+    static func needsNoEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            if mayNeedEntity(bytes.word(at: i)) { return false }
+            i += 8
+        }
+        while i < n {
+            switch bytes[i] {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): return false
+            default: i += 1
+            }
+        }
+        return true
+    }
+
     /// Whether one of the eight bytes of `word` is `& < > " '`.
     @inline(__always)
     static func mayNeedEntity(_ word: UInt64) -> Bool {

@@ -117,7 +117,7 @@ struct TemplateRenderer: ~Copyable {
                     : ref.count == 2 ? findTableString(names, hash: t.hashes[k], anchored: ref.anchored, names + 1, t.hashes[k + 1])
                     : .other {
                 case let .string(entry): writeString(entry, escaped: escaped)
-                case let .bytes(bytes): writeBytes(bytes, escaped: escaped)
+                case let .bytes(bytes, plain): writeBytes(bytes, escaped: escaped && !plain)
                 case .missing: break
                 case .other: if let value = lookup(t, ref) { writeValue(value, escaped: escaped) }
                 }
@@ -397,7 +397,7 @@ struct TemplateRenderer: ~Copyable {
         /// The entry whose text (a string, or UTF-8 bytes) the name has.
         case string(UnsafePointer<TemplateObject.Entry>)
         /// The text of a theme string (`{{t.name}}`), where its table keeps it.
-        case bytes(UnsafeBufferPointer<UInt8>)
+        case bytes(UnsafeBufferPointer<UInt8>, plain: Bool)
         /// No frame has the name.
         case missing
         /// A value that is not a string, or a frame that is not a `TemplateObject`: `lookup`.
@@ -426,7 +426,7 @@ struct TemplateRenderer: ~Copyable {
         switch findEntry(name, hash: hash, anchored: anchored) {
         case let .entry(entry):
             guard let table = entry.pointee.table else { return .other }
-            return table._withUnsafeGuaranteedRef { $0.bytes(second.pointee, hash: secondHash) }.map(StringSearch.bytes) ?? .missing
+            return table._withUnsafeGuaranteedRef { $0.bytes(second.pointee, hash: secondHash) }.map { StringSearch.bytes($0.bytes, plain: $0.plain) } ?? .missing
         case .missing: return .missing
         case .elsewhere: return .other
         }
@@ -487,6 +487,7 @@ struct TemplateRenderer: ~Copyable {
     /// A string value written where it is stored, without copying it out of its entry.
     private mutating func writeString(_ entry: UnsafePointer<TemplateObject.Entry>, escaped: Bool) {
         if atLineStart { output.append(indentation); atLineStart = false }
+        let escaped = escaped && !entry.pointee.plain
         if let text = entry.pointee.text { return write(text, escaped: escaped) }
         guard case let .string(s) = entry.pointee.value else { return }
         write(s, escaped: escaped)

@@ -28,6 +28,7 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
                 table = Entry.table(of: value)
                 text = Entry.text(of: value)
                 items = Entry.items(of: value)
+                plain = Entry.plain(of: value)
             }
         }
         /// The theme's strings when they are the value (`t`), unretained: `{{t.name}}` reads
@@ -41,6 +42,10 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         /// The objects of a list value, where the list keeps them: a section over the list
         /// renders each in place, without copying the list and every object out of it.
         private(set) var items: UnsafeBufferPointer<TemplateObject>?
+        /// A string value with none of `& < > " '`: `{{name}}` copies it instead of scanning it
+        /// for entities again. Objects every page shares (the navigation, the vocabulary's
+        /// links, the frame's strings) are written on each of them.
+        private(set) var plain: Bool
 
         init(hash: UInt64, key: String, value: ContextValue) {
             self.hash = hash
@@ -49,6 +54,12 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
             table = Entry.table(of: value)
             text = Entry.text(of: value)
             items = Entry.items(of: value)
+            plain = Entry.plain(of: value)
+        }
+
+        private static func plain(of value: ContextValue) -> Bool {
+            guard case let .string(s) = value else { return false }
+            return s.utf8.withContiguousStorageIfAvailable(HTML.needsNoEscaping) ?? false
         }
 
         private static func items(of value: ContextValue) -> UnsafeBufferPointer<TemplateObject>? {

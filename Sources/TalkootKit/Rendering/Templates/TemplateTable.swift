@@ -19,6 +19,8 @@ public final class TemplateTable: @unchecked Sendable {  // immutable after init
     /// release on an object that the pages rendered on both cores share.
     private let utf8: UnsafeMutableBufferPointer<UInt8>
     private let offsets: [Int]
+    /// Whether each value needs no escaping (`HTML.needsNoEscaping`): `{{t.name}}` is then copied.
+    private let plain: [Bool]
 
     public init(_ strings: [String: String]) {
         self.strings = strings
@@ -43,14 +45,17 @@ public final class TemplateTable: @unchecked Sendable {  // immutable after init
         utf8 = .allocate(capacity: max(bytes.count, 1))
         _ = utf8.initialize(from: bytes)
         self.offsets = offsets
+        let utf8 = self.utf8
+        plain = (0..<values.count).map { HTML.needsNoEscaping(UnsafeBufferPointer(rebasing: utf8[offsets[$0]..<offsets[$0 + 1]])) }
     }
 
     deinit { utf8.deallocate() }
 
-    /// The UTF-8 of the string named `name`, valid while the table lives.
-    func bytes(_ name: String, hash: UInt64) -> UnsafeBufferPointer<UInt8>? {
+    /// The UTF-8 of the string named `name`, valid while the table lives, and whether it needs
+    /// no escaping.
+    func bytes(_ name: String, hash: UInt64) -> (bytes: UnsafeBufferPointer<UInt8>, plain: Bool)? {
         guard let k = slot(name, hash: hash) else { return nil }
-        return UnsafeBufferPointer(rebasing: utf8[offsets[k]..<offsets[k + 1]])
+        return (UnsafeBufferPointer(rebasing: utf8[offsets[k]..<offsets[k + 1]]), plain[k])
     }
 
     /// The string named `name`, whose `TemplateObject.hash` is `hash`.
