@@ -454,6 +454,22 @@ import Testing
         }
     }
 
+    /// `withVersion` lends the very version `version` copies: the default language's, a
+    /// translation's, and the default's again for a language without a file (the demo has all).
+    @Test func versionsLentInPlaceAreTheVersionsCopied() throws {
+        let content = TestSupport.repository.appendingPathComponent("content")
+        let site = try #require(ContentLoader(directory: content, displayRoot: "content", today: TestSupport.today).load().site)
+        #expect(site.associations.contains { !$0.translations.isEmpty } && site.associations.contains { $0.translations.isEmpty })
+        for item in site.associations {
+            for language in site.config.languages + ["xx"] {
+                let copied = item.version(language)
+                let lent = item.withVersion(language) { a in [a.name, a.summary, a.body.source, a.sectors.joined(separator: ","), a.area ?? "-"] }
+                #expect(lent == [copied.name, copied.summary, copied.body.source, copied.sectors.joined(separator: ","), copied.area ?? "-"],
+                        "\(item.slug) in \(language)")
+            }
+        }
+    }
+
     /// The per-language tables (`LanguageMap`) answer as the dictionaries they replace: set,
     /// overwritten, removed and missing languages, codes that share a prefix.
     @Test func languageMapAnswersAsADictionary() {

@@ -64,6 +64,16 @@ public struct Localized<Item: Sendable>: Sendable {
 
     public func version(_ language: String) -> Item { language == defaultLanguage ? primary : translations[language] ?? primary }
 
+    /// `body` with `version(language)`, lent where it is stored instead of copied: a copy of an
+    /// association retained each of its forty-odd strings and lists (and released them again),
+    /// and each association page did that several times.
+    public func withVersion<R>(_ language: String, _ body: (borrowing Item) -> R) -> R {
+        if language != defaultLanguage, let i = storage.translations.index(forKey: language) {
+            return body(storage.translations.values[i])
+        }
+        return body(storage.primary)
+    }
+
     /// One field of `version(language)`, without copying the whole item (lists of names).
     public func field<Value>(_ language: String, _ keyPath: KeyPath<Item, Value>) -> Value {
         if language != defaultLanguage, let i = translations.index(forKey: language) { return translations.values[i][keyPath: keyPath] }

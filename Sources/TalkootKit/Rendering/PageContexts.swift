@@ -38,10 +38,12 @@ extension RenderEnvironment {
 
         case let .association(slug):
             let item = association(slug)!
-            let a = item.version(language)
-            return PageContent(title: a.name, description: a.summary, context: ["association": associationDetail(item, a, language, shared: shared)],
-                               fallback: item.isFallback(language), sourcePath: item.sourcePath, ogType: "profile",
-                               breadcrumbs: [(t("associations", language), routes.section(.associations, language))])
+            // The version read where it is stored (see Localized.withVersion).
+            return item.withVersion(language) { a in
+                PageContent(title: a.name, description: a.summary, context: ["association": associationDetail(item, a, language, shared: shared)],
+                            fallback: item.isFallback(language), sourcePath: item.sourcePath, ogType: "profile",
+                            breadcrumbs: [(t("associations", language), routes.section(.associations, language))])
+            }
 
         case .liaisons:
             let sorted = site.liaisons.sorted { ($0.primary.order, $0.slug) < ($1.primary.order, $1.slug) }

@@ -45,65 +45,67 @@ enum StructuredData {
     /// pages, and building its `JSONValue` first cost as much as writing it. Writes what
     /// `object(for: .association(…))` gives, byte for byte.
     static func association(_ item: Localized<Association>, language: String, env: RenderEnvironment) -> [UInt8] {
-        let routes = env.routes
-        var w = JSONWriter(pretty: false, scriptSafe: true)
-        let a = item.version(language)
-        w.openContainer()
-        w.member("@context", "https://schema.org")
-        w.member("@type", "NGO")
-        w.member("name", a.name)
-        w.member("description", a.summary)
-        w.member("url", routes.absolute(routes.item(.associations, item.slug, language)))
-        if a.website != nil || !a.social.isEmpty {
-            w.key("sameAs")
-            w.openContainer(array: true)
-            if let site = a.website { w.item(site) }
-            for s in a.social { w.item(s.url) }
-            w.closeContainer(array: true)
-        }
-        if let e = a.email { w.member("email", e) }
-        if let p = a.phone { w.member("telephone", p.international) }
-        if let f = a.founded { w.member("foundingDate", String(f)) }
-        if let area = a.area {
-            w.key("areaServed")
+        // The version read where it is stored (see Localized.withVersion).
+        item.withVersion(language) { a in
+            let routes = env.routes
+            var w = JSONWriter(pretty: false, scriptSafe: true)
             w.openContainer()
-            w.member("@type", "Place")
-            w.member("name", area)
-            w.closeContainer()
-        }
-        if let logo = a.logo { w.member("logo", routes.absolute(logo.path)) }
-        if let r = a.registerNumber {
-            w.key("identifier")
-            w.openContainer()
-            w.member("@type", "PropertyValue")
-            w.member("propertyID", "yhdistysrekisterinumero")
-            w.member("value", r)
-            w.closeContainer()
-        }
-        if !a.languages.isEmpty {
-            w.key("knowsLanguage")
-            w.openContainer(array: true)
-            for l in a.languages { w.item(l) }
-            w.closeContainer(array: true)
-        }
-        let places = a.meetsAt.compactMap { env.index.facilityBySlug[$0] }
-        if !places.isEmpty {
-            w.key("location")
-            w.openContainer(array: true)
-            for i in places {
-                let f = env.site.facilities[i]
-                w.nextItem()
+            w.member("@context", "https://schema.org")
+            w.member("@type", "NGO")
+            w.member("name", a.name)
+            w.member("description", a.summary)
+            w.member("url", routes.absolute(routes.item(.associations, item.slug, language)))
+            if a.website != nil || !a.social.isEmpty {
+                w.key("sameAs")
+                w.openContainer(array: true)
+                if let site = a.website { w.item(site) }
+                for s in a.social { w.item(s.url) }
+                w.closeContainer(array: true)
+            }
+            if let e = a.email { w.member("email", e) }
+            if let p = a.phone { w.member("telephone", p.international) }
+            if let f = a.founded { w.member("foundingDate", String(f)) }
+            if let area = a.area {
+                w.key("areaServed")
                 w.openContainer()
                 w.member("@type", "Place")
-                w.member("name", f.field(language, \.name))
-                w.member("address", f.field(language, \.address))
-                w.member("url", routes.absolute(routes.item(.facilities, f.slug, language)))
+                w.member("name", area)
                 w.closeContainer()
             }
-            w.closeContainer(array: true)
+            if let logo = a.logo { w.member("logo", routes.absolute(logo.path)) }
+            if let r = a.registerNumber {
+                w.key("identifier")
+                w.openContainer()
+                w.member("@type", "PropertyValue")
+                w.member("propertyID", "yhdistysrekisterinumero")
+                w.member("value", r)
+                w.closeContainer()
+            }
+            if !a.languages.isEmpty {
+                w.key("knowsLanguage")
+                w.openContainer(array: true)
+                for l in a.languages { w.item(l) }
+                w.closeContainer(array: true)
+            }
+            let places = a.meetsAt.compactMap { env.index.facilityBySlug[$0] }
+            if !places.isEmpty {
+                w.key("location")
+                w.openContainer(array: true)
+                for i in places {
+                    let f = env.site.facilities[i]
+                    w.nextItem()
+                    w.openContainer()
+                    w.member("@type", "Place")
+                    w.member("name", f.field(language, \.name))
+                    w.member("address", f.field(language, \.address))
+                    w.member("url", routes.absolute(routes.item(.facilities, f.slug, language)))
+                    w.closeContainer()
+                }
+                w.closeContainer(array: true)
+            }
+            w.closeContainer()
+            return w.bytes
         }
-        w.closeContainer()
-        return w.bytes
     }
 
     static func object(for id: PageID, language: String, title: String, description: String, env: RenderEnvironment) -> JSONValue? {

@@ -30,10 +30,9 @@ struct VocabularyTerms {
     var social = Set<String>()
 
     init(_ associations: [Localized<Association>]) {
-        for i in associations.indices {
-            add(associations[i].primary)
-            let translations = associations[i].translations
-            for k in translations.indices { add(translations.values[k]) }
+        for item in associations {
+            item.withVersion(item.defaultLanguage) { add($0) }
+            for language in item.translations.keys { item.withVersion(language) { add($0) } }
         }
     }
 
