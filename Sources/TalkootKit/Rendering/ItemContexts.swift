@@ -14,7 +14,8 @@ extension RenderEnvironment {
 
     /// With the language's version already at hand: an association page builds its card and its
     /// details from one copy of it.
-    func associationCard(_ item: Localized<Association>, _ a: Association, _ language: String) -> TemplateObject {
+    /// `room`: how many more names the caller adds (the page's details), made room for at once.
+    func associationCard(_ item: Localized<Association>, _ a: Association, _ language: String, room: Int = 0) -> TemplateObject {
         let vocabulary = vocabularies[language]
         var c: TemplateObject = [
             "slug": item.slug, "name": a.name, "summary": a.summary,
@@ -26,6 +27,7 @@ extension RenderEnvironment {
         ]
         // `{ areaSlug($0) }`, not `map(areaSlug)`: a method passed as a function value captures a
         // copy of the whole environment, once per card.
+        c.reserveCapacity(c.count + 4 + room)  // the optional names below, then the caller's
         if let area = a.area { c["area"] = area }
         if let logo = imageHref(a.logo) { c["logo"] = logo }
         if let l = fallbackLang(item, language) { c["contentLang"] = l }
@@ -39,10 +41,9 @@ extension RenderEnvironment {
 
     /// `shared` holds what the languages of one association have in common (see SharedRendering).
     func associationDetail(_ item: Localized<Association>, _ a: Association, _ language: String, shared: SharedRendering? = nil) -> TemplateObject {
-        var c = associationCard(item, a, language)
+        var c = associationCard(item, a, language, room: 28)
         if let shared, shared.collectsCards { shared.cards[language] = cardBytes(c, language) }
         let vocabulary = vocabularies[language]
-        c.reserveCapacity(c.count + 28)
         c["descriptionHTML"] = shared?.html(a.body, markdown).html ?? html(a.body)
         c["targetGroups"] = a.targetGroups.map { vocabulary?.targetGroupLinks[$0] ?? targetGroupLink($0, language) }
         c["languages"] = a.languages.map { vocabulary?.languageNames[$0] ?? ["name": languageLabel($0, language)] }
@@ -66,7 +67,8 @@ extension RenderEnvironment {
         c["hasSocial"] = !a.social.isEmpty
         c["meetsAt"] = a.meetsAt.compactMap { place(.facility($0), language) }
         c["activities"] = a.activities.map { act -> TemplateObject in
-            var d: TemplateObject = ["name": act.name]
+            var d = TemplateObject(minimumCapacity: 5)
+            d["name"] = act.name
             if let w = act.when { d["when"] = w }
             if let p = place(act.place, language) { d["where"] = p }
             if !act.audience.isEmpty {

@@ -68,9 +68,10 @@ public struct RenderEnvironment: Sendable {
     /// A directory card as HTML, from its context (`associationCard`): rendered on its own, with
     /// the UI strings as its `t`.
     func cardBytes(_ card: TemplateObject, _ language: String) -> [UInt8] {
-        var c = card
-        c["t"] = uiStrings[language] ?? TemplateTable([:])
-        return theme.library.renderBytes(c, withTemplate: "association-card") ?? []
+        // The strings in a frame of their own under the card: setting `t` on the card copied
+        // the card (its entries, a retain each), which its page goes on to extend.
+        let strings: TemplateObject = ["t": uiStrings[language] ?? TemplateTable([:])]
+        return theme.library.renderBytes([strings, card], withTemplate: "association-card") ?? []
     }
 
     // MARK: lookups through the index

@@ -85,6 +85,10 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
 
     public init() {}
 
+    /// An empty object with room for `capacity` names: one allocation for an object filled
+    /// name by name (each growth of the entries moved them into new storage).
+    public init(minimumCapacity capacity: Int) { entries.reserveCapacity(capacity) }
+
     /// A literal's names are distinct (the compiler's dictionary literals require it too),
     /// so they are appended without looking for an earlier one.
     public init(dictionaryLiteral elements: (String, Any)...) {
