@@ -47,10 +47,14 @@ extension RenderEnvironment {
         // Small lists of links as TemplateObjects, not string dictionaries: the renderer reads an
         // object's entries in place, while a dictionary frame was copied (a retain and a
         // release) for every name looked up past it.
-        c["alternates"] = zip(cfg.languages, paths).map { l, p -> TemplateObject in ["hreflang": l, "href": routes.absolute(p)] }
-            + [["hreflang": "x-default", "href": routes.absolute(paths.first ?? id.path(routes, cfg.defaultLanguage))] as TemplateObject]
+        // Each list made at its final size (joining two lists with `+` made a third).
+        var alternates: [TemplateObject] = []
+        alternates.reserveCapacity(paths.count + 1)
+        for (l, p) in zip(cfg.languages, paths) { alternates.append(["hreflang": l, "href": routes.absolute(p)]) }
+        alternates.append(["hreflang": "x-default", "href": routes.absolute(paths.first ?? id.path(routes, cfg.defaultLanguage))])
+        c["alternates"] = alternates
         c["languageLinks"] = cfg.languages.count < 2 ? [] : zip(cfg.languages, paths).map { l, p -> TemplateObject in
-            ["code": l, "label": strings[l]?["languageName"] ?? l, "href": href(p), "current": l == language]
+            ["code": l, "label": uiStrings[l]?.value("languageName", hash: RenderEnvironment.languageNameHash) ?? l, "href": href(p), "current": l == language]
         }
         c["nav"] = navigation(id, language, here: href(path))
         if pc.fallback && language != cfg.defaultLanguage {
@@ -59,12 +63,20 @@ extension RenderEnvironment {
             c["contentLang"] = cfg.defaultLanguage
         }
         if let edit = cfg.editURL, let source = pc.sourcePath { c["editHref"] = edit.replacingOccurrences(of: "{path}", with: source) }
-        c["breadcrumbs"] = pc.breadcrumbs.isEmpty ? [] : [["label": t("home", language), "href": href(routes.section(.home, language))] as TemplateObject]
-            + pc.breadcrumbs.map { b -> TemplateObject in ["label": b.0, "href": href(b.1)] }
+        var breadcrumbs: [TemplateObject] = []
+        if !pc.breadcrumbs.isEmpty {
+            breadcrumbs.reserveCapacity(pc.breadcrumbs.count + 1)
+            breadcrumbs.append(["label": t("home", language), "href": href(routes.section(.home, language))])
+            for b in pc.breadcrumbs { breadcrumbs.append(["label": b.0, "href": href(b.1)]) }
+        }
+        c["breadcrumbs"] = breadcrumbs
         c["hasBreadcrumbs"] = !pc.breadcrumbs.isEmpty
         if let ld = jsonLD(id, language, pc) { c["jsonLD"] = ld }
         return c
     }
+
+    /// `TemplateObject.hash("languageName")`, for every page's language links.
+    static let languageNameHash = TemplateObject.hash("languageName")
 
     /// The navigation of a page. An item page (an association, a facility, …) is never itself a
     /// navigation target, so its navigation depends only on its section: built once per build.
