@@ -470,6 +470,15 @@ import Testing
         }
     }
 
+    /// `mailto:` and `tel:` are recognised in any case, as lowercasing the whole value did.
+    @Test func schemePrefixesIgnoreCaseAsLowercasingDid() {
+        let samples = ["mailto:a@b.fi", "MAILTO:a@b.fi", "MailTo:x", "mailto", "mailto:", "mail:to", "mäilto:x", "İmailto:", "tel:040", "TEL:+358", "te:l", "", "t", "Tel:"]
+        for s in samples {
+            #expect(s.hasASCIIPrefixIgnoringCase("mailto:") == s.lowercased().hasPrefix("mailto:"), "\(s)")
+            #expect(s.hasASCIIPrefixIgnoringCase("tel:") == s.lowercased().hasPrefix("tel:"), "\(s)")
+        }
+    }
+
     /// The per-language tables (`LanguageMap`) answer as the dictionaries they replace: set,
     /// overwritten, removed and missing languages, codes that share a prefix.
     @Test func languageMapAnswersAsADictionary() {

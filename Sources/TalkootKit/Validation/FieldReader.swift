@@ -184,7 +184,7 @@ public struct FieldReader {
 
     public mutating func email(_ key: String, required: Bool = false) -> String? {
         guard var s = text(key, required: required) else { return nil }
-        if s.lowercased().hasPrefix("mailto:") { s = String(s.dropFirst(7)) }
+        if s.hasASCIIPrefixIgnoringCase("mailto:") { s = String(s.dropFirst(7)) }
         guard AddressCheck.isEmail(s) else {
             error(at: position(of: key), field: name(key), "'\(name(key))' is not an e-mail address: '\(s)'", hint: "write it as name@example.fi")
             return nil
@@ -198,7 +198,7 @@ public struct FieldReader {
             error(at: v.position, field: name(key), "'\(name(key))' must be a phone number")
             return nil
         }
-        if s.lowercased().hasPrefix("tel:") { s = String(s.dropFirst(4)) }
+        if s.hasASCIIPrefixIgnoringCase("tel:") { s = String(s.dropFirst(4)) }
         guard let p = PhoneNumber.parse(s) else {
             error(at: v.position, field: name(key), "'\(name(key))' is not a phone number: '\(s)'",
                   hint: "write it as +358 40 123 4567 or 040 123 4567, in quotes")
@@ -354,4 +354,22 @@ public struct FieldNames: ExpressibleByArrayLiteral, Sendable {
     }
 
     public func adding(_ names: [String]) -> FieldNames { FieldNames(list + names) }
+}
+
+extension String {
+    /// `lowercased().hasPrefix(prefix)` for a lowercase ASCII `prefix`, on the first bytes:
+    /// lowercasing every e-mail address and phone number of the content made a copy of each.
+    func hasASCIIPrefixIgnoringCase(_ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        let p = UnsafeBufferPointer(start: prefix.utf8Start, count: n)
+        var k = 0
+        for b in utf8 {
+            if k == n { return true }
+            // ASCII letters differ from their capitals by 0x20 alone; others must be equal.
+            let lower = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b
+            if lower != p[k] { return false }
+            k += 1
+        }
+        return k == n
+    }
 }
