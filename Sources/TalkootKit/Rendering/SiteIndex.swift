@@ -71,13 +71,16 @@ public struct SiteIndex: Sendable {
         // Members gathered by the filter's position, into arrays of their own: appending through
         // `filters[key]?.append` moved the array out of the dictionary and back for each of the
         // tens of thousands of values (a quarter of building the index, before any page).
-        var position: [FilterKey: Int] = [:]
-        for (k, key) in filterList.enumerated() { position[key] = k }
-        var members = [[Int]](repeating: [], count: filterList.count)
-        func add(_ filter: Routes.Filter, _ value: String?, _ i: Int) {
-            if let k = position[FilterKey(filter: filter, value: value)] { members[k].append(i) }
+        // Positions per kind of filter by value: a FilterKey hashed its filter's raw string too.
+        var position = [[String: Int]](repeating: [:], count: Routes.Filter.allCases.count)
+        var volunteers: Int?
+        for (k, key) in filterList.enumerated() {
+            if let value = key.value { position[Routes.ordinal(key.filter)][value] = k } else if key.filter == .volunteers { volunteers = k }
         }
-        let volunteers = position[FilterKey(filter: .volunteers, value: nil)]
+        var members = [[Int]](repeating: [], count: filterList.count)
+        func add(_ filter: Routes.Filter, _ value: String, _ i: Int) {
+            if let k = position[Routes.ordinal(filter)][value] { members[k].append(i) }
+        }
         // Fields read where they are: `let p = associations[i].primary` copied the whole
         // association (a retain per field) to read five of them.
         for i in associations.indices {
