@@ -30,9 +30,12 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders with a stack of contexts, outermost first: a name is looked up in the last one,
     /// then the ones before it, as if they were sections around the template.
-    public func renderBytes(_ contexts: [Any], withTemplate name: String) -> [UInt8]? {
+    /// `capacity`: about how many bytes the rendering is, the output buffer's first size. A
+    /// page's 16 KiB, for a directory card's half a kilobyte, was a block glibc takes from its
+    /// large bins, and asking for one first merges every small free block (malloc_consolidate).
+    public func renderBytes(_ contexts: [Any], withTemplate name: String, capacity: Int = 16 * 1024) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self, contexts: contexts)
+        var renderer = TemplateRenderer(library: self, contexts: contexts, capacity: capacity)
         renderer.render(template)
         return renderer.output.array
     }
@@ -45,7 +48,7 @@ public struct TemplateLibrary: Sendable {
 /// the conformance tables, made swift-mustache spend most of a build in the runtime.
 struct TemplateRenderer: ~Copyable {
     let library: TemplateLibrary
-    private(set) var output = ByteBuffer(capacity: 16 * 1024)
+    private(set) var output: ByteBuffer
     /// The context stack: the root object, then one entry per open section, each told apart
     /// once when pushed so that name lookups walk it without casts.
     private var stack: [Frame]
@@ -88,8 +91,9 @@ struct TemplateRenderer: ~Copyable {
         }
     }
 
-    init(library: TemplateLibrary, contexts: [Any]) {
+    init(library: TemplateLibrary, contexts: [Any], capacity: Int = 16 * 1024) {
         self.library = library
+        output = ByteBuffer(capacity: capacity)
         // Room for the sections of a page nested as deep as themes go, without growing.
         stack = []
         stack.reserveCapacity(16)
@@ -267,7 +271,9 @@ struct TemplateRenderer: ~Copyable {
     /// table has at least twice as many slots as names, so a probe ends at an empty one.
     private struct SlotTables: ~Copyable {
         private(set) var base: UnsafeMutablePointer<Int32>
-        private var capacity = 1024
+        /// Under a kilobyte at first (a card's one table fits), so that it is a small block
+        /// for malloc; a page's grows once.
+        private var capacity = 240
         private var top = 0
 
         init() { base = .allocate(capacity: capacity) }
