@@ -232,13 +232,7 @@ struct JSONWriter: ~Copyable {
     /// Writes a value that sits `depth` levels deep in a pretty-printed document.
 
     private mutating func raw(_ s: StaticString) {
-        s.withUTF8Buffer { out.append($0) }
-    }
-
-    /// A number's digits, or other ASCII made by `String(_:)`.
-    private mutating func appendText(_ text: String) {
-        var text = text
-        text.withUTF8 { out.append($0) }
+        out.append(s)
     }
 
     /// A line break and two spaces per level, copied at once from a line of them (the export
@@ -259,10 +253,10 @@ struct JSONWriter: ~Copyable {
         switch v {
         case .null: raw("null")
         case let .bool(b): if b { raw("true") } else { raw("false") }
-        case let .int(i): appendText(String(i))
+        case let .int(i): out.append(String(i))
         case let .double(d):
             // Swift prints the shortest text that reads back as the same Double.
-            if d.isFinite { appendText(d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)) } else { raw("null") }
+            if d.isFinite { out.append(d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)) } else { raw("null") }
         case let .string(s): writeString(s)
         case let .array(items):
             if items.isEmpty { raw("[]"); return }

@@ -10,43 +10,33 @@ enum Sitemap {
     /// appending to a String costs a uniqueness and capacity check through its storage each time).
     static func xml(pages: [PageID], routes: Routes, languages: [String]) -> [UInt8] {
         var out = ByteBuffer(capacity: pages.count * languages.count * (120 + 110 * languages.count) + 256)
-        func put(_ s: StaticString) { s.withUTF8Buffer { out.append($0) } }
-        func put(_ s: String) {
-            var s = s
-            s.withUTF8 { out.append($0) }
-        }
-        put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        put("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")
         var alternates = ByteBuffer(capacity: 1024)
         for id in pages {
             let urls = languages.map { AtomFeed.escape(routes.absolute(id.path(routes, $0))) }
             alternates.removeAll()
             if languages.count > 1 {
-                func alt(_ s: StaticString) { s.withUTF8Buffer { alternates.append($0) } }
-                func alt(_ s: String) {
-                    var s = s
-                    s.withUTF8 { alternates.append($0) }
-                }
                 for (language, url) in zip(languages, urls) {
-                    alt("    <xhtml:link rel=\"alternate\" hreflang=\"")
-                    alt(language)
-                    alt("\" href=\"")
-                    alt(url)
-                    alt("\"/>\n")
+                    alternates.append("    <xhtml:link rel=\"alternate\" hreflang=\"")
+                    alternates.append(language)
+                    alternates.append("\" href=\"")
+                    alternates.append(url)
+                    alternates.append("\"/>\n")
                 }
-                alt("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"")
-                alt(urls[0])  // the default language is the first
-                alt("\"/>\n")
+                alternates.append("    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"")
+                alternates.append(urls[0])  // the default language is the first
+                alternates.append("\"/>\n")
             }
             for url in urls {
-                put("  <url>\n    <loc>")
-                put(url)
-                put("</loc>\n")
+                out.append("  <url>\n    <loc>")
+                out.append(url)
+                out.append("</loc>\n")
                 alternates.withBytes { out.append($0) }
-                put("  </url>\n")
+                out.append("  </url>\n")
             }
         }
-        put("</urlset>\n")
+        out.append("</urlset>\n")
         return out.array
     }
 }

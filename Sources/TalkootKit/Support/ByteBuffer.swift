@@ -37,6 +37,17 @@ struct ByteBuffer: ~Copyable {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
+    /// A string's UTF-8.
+    mutating func append(_ text: String) {
+        var text = text  // `withUTF8` needs a mutable string (it makes a non-native one native)
+        text.withUTF8 { append($0) }
+    }
+
+    /// A literal's UTF-8.
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
     /// The bytes from `start` on, which are then dropped (an escaped inline template is
     /// rendered into the buffer first and then written again, escaped).
     mutating func removeSuffix(from start: Int) -> [UInt8] {
