@@ -192,14 +192,6 @@ enum JSONValue: Sendable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
-
-    var isEmptyContainer: Bool {
-        switch self {
-        case let .array(a): return a.isEmpty
-        case let .object(o): return o.isEmpty
-        default: return false
-        }
-    }
 }
 
 /// Writes `JSONValue`s as UTF-8 JSON (RFC 8259). Non-ASCII text is written as is; control
@@ -224,8 +216,6 @@ struct JSONWriter: ~Copyable {
     var count: Int { out.count }
 
     var string: String { out.withBytes { String(decoding: $0, as: UTF8.self) } }
-
-    mutating func newline() { out.append(0x0A) }
 
     mutating func write(_ v: JSONValue) { write(v, depth: 0) }
 
