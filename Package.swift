@@ -20,6 +20,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // mimalloc (Debian: libmimalloc-dev), the command's memory allocator: linked into the
+        // executable only, where it replaces malloc for the whole process (see Sources/talkoot/Allocator.swift).
+        .systemLibrary(
+            name: "Cmimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
         // The whole pipeline: load → validate → model → render → write.
         .target(
             name: "TalkootKit",
@@ -46,6 +52,7 @@ let package = Package(
             dependencies: [
                 "TalkootKit",
                 "TalkootServe",
+                "Cmimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

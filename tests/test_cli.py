@@ -51,6 +51,17 @@ def test_demo_builds_with_summary_line_and_exit_status_0(workdir):
     assert len(pages) > 150
 
 
+def test_build_timings_name_each_stage_and_the_mimalloc_allocator(workdir):
+    # bench/ reads these lines; the allocator line proves the command still links mimalloc,
+    # whose malloc replacing the C library's is a tenth of a big build's time.
+    r = run("build", "--today", TODAY, "--timings", cwd=workdir)
+    assert r.returncode == 0, r.stdout + r.stderr
+    lines = r.stdout.splitlines()
+    stages = [l.split()[0:2] for l in lines if l.startswith("  ") and l.endswith(" s")]
+    assert ["load", "and"] in stages and ["render", "pages"] in stages and ["write", "pages"] in stages, lines
+    assert "memory allocator mimalloc" in [" ".join(l.split()) for l in lines], lines
+
+
 def test_broken_corpus_exits_1_and_leaves_site_untouched(workdir):
     assert run("build", "--today", TODAY, cwd=workdir).returncode == 0
     before = tree_digest(workdir / "site")
