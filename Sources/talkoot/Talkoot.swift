@@ -18,6 +18,7 @@ struct Talkoot: AsyncParsableCommand {
     )
 
     static func main() async {
+        Allocator.configure()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
