@@ -218,6 +218,28 @@ import Testing
         #expect(String(decoding: expected, as: UTF8.self).contains("[shadow]<p>Sivu</p>"))
     }
 
+    /// A rendering is written in the storage of the array returned while it fits and moves to
+    /// memory of its own when it outgrows it (the directory pages do): both must give the bytes
+    /// of an exact-size rendering, however far past the first capacity the output grows, and an
+    /// escaped inline template (rendered in the buffer, then cut out of it) too.
+    @Test func renderingInPlaceOrGrownGivesTheSameBytes() throws {
+        var library = TemplateLibrary()
+        library.register(try Template("<ul>{{#items}}<li>{{name}} &amp; {{{html}}}</li>{{/items}}</ul>{{body}}"), named: "list")
+        library.register(try Template("<b>{{name}}</b>"), named: "inner")
+        for n in [0, 1, 3, 40, 1_000] {
+            let items = (0..<n).map { i -> TemplateObject in ["name": "Yhdistys \(i) <ry>", "html": "<i>\(i)</i>"] }
+            let page: TemplateObject = ["items": items, "body": InlineTemplate("inner"), "name": "Sisä"]
+            let exact = library.renderBytes([page], withTemplate: "list", capacity: 16, exactSize: true)!
+            #expect(exact.count > 40 * n)
+            if n == 1 {
+                #expect(String(decoding: exact, as: UTF8.self) == "<ul><li>Yhdistys 0 &lt;ry&gt; &amp; <i>0</i></li></ul>&lt;b&gt;Sisä&lt;/b&gt;")
+            }
+            for capacity in [16, 100, exact.count, exact.count + 1, 64 * 1024] {
+                #expect(library.renderBytes([page], withTemplate: "list", capacity: capacity) == exact, "capacity \(capacity)")
+            }
+        }
+    }
+
     @Test func unknownPartialsRenderNothingAndAreReported() throws {
         var library = TemplateLibrary()
         library.register(try Template("a{{> missing}}b"), named: "main")

@@ -71,7 +71,7 @@ public struct RenderEnvironment: Sendable {
         // The strings in a frame of their own under the card: setting `t` on the card copied
         // the card (its entries, a retain each), which its page goes on to extend.
         let strings: TemplateObject = ["t": uiStrings[language] ?? TemplateTable([:])]
-        return theme.library.renderBytes([strings, card], withTemplate: "association-card", capacity: 960) ?? []
+        return theme.library.renderBytes([strings, card], withTemplate: "association-card", capacity: 960, exactSize: true) ?? []
     }
 
     // MARK: lookups through the index

@@ -9,13 +9,27 @@ struct ByteBuffer: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private(set) var count = 0
+    /// Whether the bytes are in memory of the buffer's own, which it frees (see `init(writingInto:)`).
+    private var ownsMemory = true
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         base = .allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    /// A buffer that writes into `storage`, which it does not own, until the bytes outgrow it;
+    /// then they move into memory of its own (`writesInPlace` turns false). A page rendered into
+    /// the uninitialised storage of its array needs no copy into an array of its own at the end.
+    init(writingInto storage: UnsafeMutableBufferPointer<UInt8>) {
+        base = storage.baseAddress!
+        capacity = storage.count
+        ownsMemory = false
+    }
+
+    /// Whether every byte so far went into the storage given to `init(writingInto:)`.
+    var writesInPlace: Bool { !ownsMemory }
+
+    deinit { if ownsMemory { base.deallocate() } }
 
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -77,8 +91,9 @@ struct ByteBuffer: ~Copyable {
         while newCapacity < needed { newCapacity *= 2 }
         let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         bigger.update(from: base, count: count)
-        base.deallocate()
+        if ownsMemory { base.deallocate() }
         base = bigger
         capacity = newCapacity
+        ownsMemory = true
     }
 }

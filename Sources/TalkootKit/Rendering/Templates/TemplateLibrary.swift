@@ -33,11 +33,26 @@ public struct TemplateLibrary: Sendable {
     /// `capacity`: about how many bytes the rendering is, the output buffer's first size. A
     /// page's 16 KiB, for a directory card's half a kilobyte, was a block glibc takes from its
     /// large bins, and asking for one first merges every small free block (malloc_consolidate).
-    public func renderBytes(_ contexts: [Any], withTemplate name: String, capacity: Int = 16 * 1024) -> [UInt8]? {
+    /// `exactSize`: return an array of exactly the rendering's size (a copy), for bytes that are
+    /// kept for long (the directory cards). Otherwise the rendering is written into the storage
+    /// of the array returned, of `capacity` bytes, and copied only when it outgrew them: a page
+    /// is written to a file and freed soon, and copying every page once more was a fortieth of
+    /// a build.
+    public func renderBytes(_ contexts: [Any], withTemplate name: String, capacity: Int = 16 * 1024,
+                            exactSize: Bool = false) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self, contexts: contexts, capacity: capacity)
-        renderer.render(template)
-        return renderer.output.array
+        if exactSize {
+            var renderer = TemplateRenderer(library: self, contexts: contexts, output: ByteBuffer(capacity: capacity))
+            renderer.render(template)
+            return renderer.output.array
+        }
+        var grown: [UInt8]?
+        let inPlace = [UInt8](unsafeUninitializedCapacity: max(capacity, 16)) { storage, initialized in
+            var renderer = TemplateRenderer(library: self, contexts: contexts, output: ByteBuffer(writingInto: storage))
+            renderer.render(template)
+            if renderer.output.writesInPlace { initialized = renderer.output.count } else { grown = renderer.output.array }
+        }
+        return grown ?? inPlace
     }
 }
 
@@ -91,9 +106,9 @@ struct TemplateRenderer: ~Copyable {
         }
     }
 
-    init(library: TemplateLibrary, contexts: [Any], capacity: Int = 16 * 1024) {
+    init(library: TemplateLibrary, contexts: [Any], output: consuming ByteBuffer) {
         self.library = library
-        output = ByteBuffer(capacity: capacity)
+        self.output = output
         // Room for the sections of a page nested as deep as themes go, without growing.
         stack = []
         stack.reserveCapacity(16)
