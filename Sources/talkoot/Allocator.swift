@@ -13,7 +13,7 @@ enum Allocator {
     /// of mimalloc's 25. The pages of a batch are freed on the writer thread while the next batch
     /// is allocated on the others, and with the default delay the peak of a 10,000-association
     /// build wandered from 141 to 163 MB between runs, over the 150 MiB it must stay under; at
-    /// 5 ms it is 131 to 135 MB and as fast. `MIMALLOC_DECOMMIT_DELAY` still overrides it.
+    /// 5 ms it is 131 to 138 MB and as fast. `MIMALLOC_DECOMMIT_DELAY` still overrides it.
     static func configure() {
         mi_option_set_default(mi_option_decommit_delay, 5)
     }

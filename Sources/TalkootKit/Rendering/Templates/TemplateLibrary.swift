@@ -36,7 +36,7 @@ public struct TemplateLibrary: Sendable {
     /// `exactSize`: return an array of exactly the rendering's size (a copy), for bytes that are
     /// kept for long (the directory cards). Otherwise the rendering is written into the storage
     /// of the array returned, of `capacity` bytes, and copied only when it outgrew them: a page
-    /// is written to a file and freed soon, and copying every page once more was a fortieth of
+    /// is written to a file and freed soon, and copying every page once more was a fiftieth of
     /// a build.
     public func renderBytes(_ contexts: [Any], withTemplate name: String, capacity: Int = 16 * 1024,
                             exactSize: Bool = false) -> [UInt8]? {
