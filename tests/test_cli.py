@@ -52,8 +52,9 @@ def test_demo_builds_with_summary_line_and_exit_status_0(workdir):
 
 
 def test_build_timings_name_each_stage_and_the_mimalloc_allocator(workdir):
-    # bench/ reads these lines; the allocator line proves the command still links mimalloc,
-    # whose malloc replacing the C library's is a tenth of a big build's time.
+    # The stages are what a liaison or developer compares between builds (README, Performance);
+    # the allocator line proves the command still links mimalloc, whose malloc replacing the
+    # C library's is a tenth of a big build's time.
     r = run("build", "--today", TODAY, "--timings", cwd=workdir)
     assert r.returncode == 0, r.stdout + r.stderr
     lines = r.stdout.splitlines()
