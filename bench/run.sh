@@ -152,8 +152,8 @@ fi
 
 # ---------------------------------------------------------------- build talkoot
 if [ "$SKIP_BUILD" != 1 ]; then
-  say "swift build -c release --product talkoot ..."
-  if ! swift build -c release --product talkoot >"$OUT/swift-build.log" 2>&1; then
+  say "scripts/build-release (swift build -c release --static-swift-stdlib) ..."
+  if ! "$ROOT/scripts/build-release" >"$OUT/swift-build.log" 2>&1; then
     say "error: swift build failed; see $OUT/swift-build.log"
     tail -n 20 "$OUT/swift-build.log" >&2
     exit 3

@@ -2,7 +2,7 @@
 
 `demo_site` builds the demo content once per test session into a temporary folder and returns
 the Path of the built site. The binary is $TALKOOT_BIN (default .build/release/talkoot, built
-with `swift build -c release --product talkoot` when missing). Treat the folder as read-only:
+with scripts/build-release when missing). Treat the folder as read-only:
 copy it (shutil.copytree) before adding files such as a Pagefind index.
 """
 import os
@@ -18,7 +18,7 @@ TODAY = "2026-11-23"
 def talkoot_bin() -> Path:
     path = Path(os.environ.get("TALKOOT_BIN", REPO / ".build" / "release" / "talkoot"))
     if not path.exists():
-        subprocess.run(["swift", "build", "-c", "release", "--product", "talkoot"], cwd=REPO, check=True)
+        subprocess.run([str(REPO / "scripts" / "build-release")], cwd=REPO, check=True)
     return path
 
 

@@ -63,6 +63,29 @@ def test_build_timings_name_each_stage_and_the_mimalloc_allocator(workdir):
     assert "memory allocator mimalloc" in [" ".join(l.split()) for l in lines], lines
 
 
+def test_release_build_links_the_swift_runtime_statically_and_builds_the_same_bytes(workdir, tmp_path):
+    # scripts/build-release is how the quick start, bench/ and a municipality's CI build the
+    # command: it must link, carry the Swift runtime inside the executable (the 4% of bench/),
+    # still allocate with mimalloc, and build the very bytes the tested binary builds.
+    r = subprocess.run([str(REPO / "scripts" / "build-release")], cwd=REPO, capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    release = REPO / ".build" / "release" / "talkoot"
+    libraries = subprocess.run(["ldd", str(release)], capture_output=True, text=True, check=True).stdout
+    assert "libswiftCore" not in libraries and "libFoundation" not in libraries, libraries
+    assert "libmimalloc" in libraries, libraries
+    e = dict(os.environ, LANG="C.UTF-8")
+    e.pop("SOURCE_DATE_EPOCH", None)
+    built = {}
+    for name, exe in [("release", str(release)), ("tested", BIN)]:
+        out = tmp_path / name
+        r = subprocess.run([exe, "build", "--today", TODAY, "--timings", "--output", str(out)], cwd=workdir,
+                           env=e, capture_output=True, text=True)
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert "memory allocator mimalloc" in [" ".join(l.split()) for l in r.stdout.splitlines()], r.stdout
+        built[name] = tree_digest(out)
+    assert built["release"] == built["tested"]
+
+
 def test_broken_corpus_exits_1_and_leaves_site_untouched(workdir):
     assert run("build", "--today", TODAY, cwd=workdir).returncode == 0
     before = tree_digest(workdir / "site")
@@ -209,6 +232,28 @@ def test_init_starts_a_repository_that_checks_and_builds_and_refuses_a_non_empty
     assert b.returncode == 0, b.stdout + b.stderr
     again = run("init", str(root))
     assert again.returncode == 2 and "not empty" in again.stderr
+
+
+def test_init_ci_builds_talkoot_with_the_script_that_installs_every_system_library(tmp_path):
+    # A municipality's CI builds Talkoot in a bare swift container: its commands must go through
+    # scripts/build-release, whose scripts/setup installs every Debian package that Package.swift's
+    # system libraries name (a package added there and not here broke every such CI before).
+    import re
+    import yaml
+    assert run("init", str(tmp_path / "kunta"), "--today", TODAY).returncode == 0
+    root = tmp_path / "kunta"
+    github = yaml.safe_load((root / ".github/workflows/talkoot.yml").read_text(encoding="utf-8"))
+    gitlab = yaml.safe_load((root / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    commands = [step.get("run", "") for step in github["jobs"]["check"]["steps"]] + gitlab["before_script"]
+    builds = [c for c in commands if "/opt/talkoot" in c and "git clone" in c]
+    assert len(builds) == 2 and all(c.endswith("/opt/talkoot/scripts/build-release") for c in builds), builds
+    assert not any("swift build" in c for c in commands), commands
+    packages = re.findall(r'\.apt\(\[([^\]]*)\]\)', (REPO / "Package.swift").read_text(encoding="utf-8"))
+    names = {n.strip().strip('"') for group in packages for n in group.split(",") if n.strip()}
+    assert {"libcmark-dev", "libmimalloc-dev"} <= names, names
+    setup = (REPO / "scripts" / "setup").read_text(encoding="utf-8")
+    for name in names | {"libcurl4-openssl-dev"}:
+        assert f"need+=({name})" in setup, name
 
 
 def test_intake_reads_the_sites_own_change_mail_back_into_the_file(workdir):

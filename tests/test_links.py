@@ -38,7 +38,7 @@ SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
 def talkoot(*args, cwd=REPO):
     exe = os.environ.get("TALKOOT_BIN", str(REPO / ".build" / "release" / "talkoot"))
     if not Path(exe).exists():
-        subprocess.run(["swift", "build", "-c", "release", "--product", "talkoot"], cwd=REPO, check=True)
+        subprocess.run([str(REPO / "scripts" / "build-release")], cwd=REPO, check=True)
     env = dict(os.environ, LANG="C.UTF-8")
     env.pop("SOURCE_DATE_EPOCH", None)
     r = subprocess.run([exe, *args, "--today", TODAY], cwd=cwd, env=env, capture_output=True, text=True)

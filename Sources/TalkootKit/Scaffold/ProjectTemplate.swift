@@ -128,8 +128,9 @@ public enum ProjectTemplate {
                 container: swift:6.0
                 steps:
                   - uses: actions/checkout@v4
-                  - run: apt-get update && apt-get install -y libcmark-dev pkg-config git
-                  - run: git clone --depth 1 "$TALKOOT_GIT" /opt/talkoot && swift build -c release --package-path /opt/talkoot
+                  # scripts/build-release installs the system packages it needs (libcmark, mimalloc, ...).
+                  - run: apt-get update && apt-get install -y git
+                  - run: git clone --depth 1 "$TALKOOT_GIT" /opt/talkoot && /opt/talkoot/scripts/build-release
                   - run: /opt/talkoot/.build/release/talkoot check --format github
                   - run: /opt/talkoot/.build/release/talkoot build --themes /opt/talkoot/themes
                   # Search index (Pagefind); the pages work without it.
@@ -155,8 +156,9 @@ public enum ProjectTemplate {
               # Where your copy of Talkoot lives (a fork or the upstream repository).
               TALKOOT_GIT: https://github.com/talkoot/talkoot
             before_script:
-              - apt-get update && apt-get install -y libcmark-dev pkg-config git
-              - git clone --depth 1 "$TALKOOT_GIT" /opt/talkoot && swift build -c release --package-path /opt/talkoot
+              # scripts/build-release installs the system packages it needs (libcmark, mimalloc, ...).
+              - apt-get update && apt-get install -y git
+              - git clone --depth 1 "$TALKOOT_GIT" /opt/talkoot && /opt/talkoot/scripts/build-release
             check:
               script:
                 - /opt/talkoot/.build/release/talkoot check
