@@ -14,13 +14,13 @@ BIN = os.environ.get("TALKOOT_BIN", str(REPO / ".build" / "release" / "talkoot")
 TODAY = "2026-11-23"
 
 
-def run(*args, cwd=REPO, env=None, check=False):
+def run(*args, cwd=REPO, env=None, check=False, exe=BIN):
     e = dict(os.environ)
     e.pop("SOURCE_DATE_EPOCH", None)
     e["LANG"] = "C.UTF-8"
     if env:
         e.update(env)
-    return subprocess.run([BIN, *args], cwd=cwd, env=e, capture_output=True, text=True, check=check)
+    return subprocess.run([exe, *args], cwd=cwd, env=e, capture_output=True, text=True, check=check)
 
 
 def tree_digest(root: Path) -> dict:
@@ -73,13 +73,10 @@ def test_release_build_links_the_swift_runtime_statically_and_builds_the_same_by
     libraries = subprocess.run(["ldd", str(release)], capture_output=True, text=True, check=True).stdout
     assert "libswiftCore" not in libraries and "libFoundation" not in libraries, libraries
     assert "libmimalloc" in libraries, libraries
-    e = dict(os.environ, LANG="C.UTF-8")
-    e.pop("SOURCE_DATE_EPOCH", None)
     built = {}
     for name, exe in [("release", str(release)), ("tested", BIN)]:
         out = tmp_path / name
-        r = subprocess.run([exe, "build", "--today", TODAY, "--timings", "--output", str(out)], cwd=workdir,
-                           env=e, capture_output=True, text=True)
+        r = run("build", "--today", TODAY, "--timings", "--output", str(out), cwd=workdir, exe=exe)
         assert r.returncode == 0, r.stdout + r.stderr
         assert "memory allocator mimalloc" in [" ".join(l.split()) for l in r.stdout.splitlines()], r.stdout
         built[name] = tree_digest(out)
