@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import talkoot_bin
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
@@ -38,9 +39,7 @@ PAGE_TYPES = ["", "yhdistykset/", "yhdistykset/toimiala/kylat-asuminen/", "yhdis
 
 
 def talkoot(*args):
-    exe = os.environ.get("TALKOOT_BIN", str(REPO / ".build" / "release" / "talkoot"))
-    if not Path(exe).exists():
-        subprocess.run([str(REPO / "scripts" / "build-release")], cwd=REPO, check=True)
+    exe = str(talkoot_bin())
     env = dict(os.environ, LANG="C.UTF-8")
     env.pop("SOURCE_DATE_EPOCH", None)
     r = subprocess.run([exe, *args, "--today", TODAY], cwd=REPO, env=env, capture_output=True, text=True)

@@ -26,6 +26,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import talkoot_bin
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
@@ -36,9 +37,7 @@ SKIP_SCHEMES = ("mailto:", "tel:", "javascript:", "data:")
 
 
 def talkoot(*args, cwd=REPO):
-    exe = os.environ.get("TALKOOT_BIN", str(REPO / ".build" / "release" / "talkoot"))
-    if not Path(exe).exists():
-        subprocess.run([str(REPO / "scripts" / "build-release")], cwd=REPO, check=True)
+    exe = str(talkoot_bin())
     env = dict(os.environ, LANG="C.UTF-8")
     env.pop("SOURCE_DATE_EPOCH", None)
     r = subprocess.run([exe, *args, "--today", TODAY], cwd=cwd, env=env, capture_output=True, text=True)
