@@ -144,7 +144,9 @@ public struct SiteBuilder: Sendable {
             }
             let slice = Array(jobs[start..<end])
             let batchEnv = env
-            let rendered = slice.parallelMap { job -> ([OutputFile], AssociationRecord?, [[UInt8]]) in
+            // Two jobs are worth two cores: the listing batches hold two or three big pages,
+            // which `parallelMap`'s default threshold rendered one after the other on one core.
+            let rendered = slice.parallelMap(minimumCount: 2) { job -> ([OutputFile], AssociationRecord?, [[UInt8]]) in
                 switch job {
                 case let .page(id, language):
                     return ([OutputFile(path: Routes.file(for: id.path(batchEnv.routes, language)), bytes: batchEnv.renderBytes(id, language))], nil, [])

@@ -45,8 +45,10 @@ public struct RenderEnvironment: Sendable {
         let slugs = Set(site.pages.map(\.slug))
         accessibilityPage = ["saavutettavuusseloste", "accessibility-statement", "tillganglighetsutlatande", "accessibility"].first { slugs.contains($0) }
         privacyPage = ["tietosuojaseloste", "privacy-notice", "dataskyddsbeskrivning", "privacy"].first { slugs.contains($0) }
-        index = SiteIndex(site: site)
-        let terms = VocabularyTerms(site.associations)
+        // The index and the vocabulary's terms both read every association; side by side,
+        // as the pages cannot start before both are there.
+        let terms: VocabularyTerms
+        (index, terms) = parallelPair({ SiteIndex(site: site) }, { VocabularyTerms(site.associations) })
         for language in site.config.languages {
             sectionLinkCache[language] = makeSectionLinks(language)
             vocabularies[language] = makeVocabulary(language, terms: terms)

@@ -27,3 +27,16 @@ extension Array where Element: Sendable {
         }
     }
 }
+
+/// Runs two independent pieces of work side by side (one after the other when the build is
+/// single-threaded) and returns both results: for the stages of a build that have two parts
+/// of similar size, which would otherwise leave a core idle.
+func parallelPair<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+    if Parallelism.serial { return (a(), b()) }
+    nonisolated(unsafe) var first: A?
+    nonisolated(unsafe) var second: B?
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+        if i == 0 { first = a() } else { second = b() }
+    }
+    return (first!, second!)
+}
