@@ -26,6 +26,41 @@ import Testing
         #expect(Counted.live == before)
     }
 
+    /// Big outputs are written into the storage of the array returned (ByteBuffer.array); one
+    /// that outgrows its guess is copied, and either way the bytes are exactly those written.
+    @Test func byteBufferArrayHoldsExactlyTheBytesWrittenWhetherOrNotTheyFit() {
+        let text = Array("Yhdistystoiminta – Föreningsverksamhet\n".utf8)
+        for capacity in [0, 16, text.count, 10 * text.count, 100 * text.count] {
+            let bytes = ByteBuffer.array(capacity: capacity) { out in
+                for _ in 0..<10 { text.withUnsafeBufferPointer { out.append($0) } }
+            }
+            #expect(bytes == Array(repeating: text, count: 10).flatMap { $0 }, "capacity \(capacity)")
+        }
+    }
+
+    /// A directory page is rendered into storage sized from its cards (renderCapacity): the
+    /// guess covers the page, so that its megabytes are neither grown by doubling nor copied.
+    @Test func directoryPagesFitTheStorageGuessedFromTheirCards() throws {
+        let content = TestSupport.repository.appendingPathComponent("content")
+        let site = try #require(ContentLoader(directory: content, displayRoot: "content", today: TestSupport.today).load().site)
+        let (theme, _) = Theme.load(themesDirectory: TestSupport.themes, name: "default")
+        let env = RenderEnvironment(site: site, theme: try #require(theme))
+        let directories = PageID.all(site, filters: env.index.filterList).filter {
+            if case .associations = $0 { return true }
+            if case .associationFilter = $0 { return true }
+            return false
+        }
+        #expect(directories.count > 5)
+        for id in directories {
+            for language in site.config.languages {
+                let page = env.renderBytes(id, language)
+                let guess = env.renderCapacity(id, language)
+                #expect(page.count <= guess, "\(id) in \(language): \(page.count) bytes, guessed \(guess)")
+            }
+        }
+        #expect(env.renderCapacity(.home, "fi") == 16 * 1024)
+    }
+
     @Test func asciiEmailCheckAgreesWithTheCharacterRules() {
         let samples = ["a@b.fi", "etunimi.sukunimi@kunta.fi", "x@y", "@kunta.fi", "a@@b.fi", "a@b..fi", "a@.b.fi", "a@b.fi.",
                        "a b@c.fi", "a@c.fi?bcc=x@y.fi", "a@c.fi&x", "a%40@c.fi", "a@c.fi\n", "a@c.fi\t", "<a@c.fi>", "a@c.f",

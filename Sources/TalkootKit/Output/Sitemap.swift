@@ -9,7 +9,16 @@ enum Sitemap {
     /// is 12 MB, and building each line as a string of its own first cost as much again (and
     /// appending to a String costs a uniqueness and capacity check through its storage each time).
     static func xml(pages: [PageID], routes: Routes, languages: [String]) -> [UInt8] {
-        var out = ByteBuffer(capacity: pages.count * languages.count * (120 + 110 * languages.count) + 256)
+        // A listing is its address once per language plus the x-default (a little over the base
+        // URL and 60 bytes each) and some 200 bytes of markup: a generous guess, so that the
+        // 12 MB of a big site are written where they stay.
+        let perListing = 200 + (languages.count + 2) * (routes.absolute("").utf8.count + 64)
+        return ByteBuffer.array(capacity: pages.count * languages.count * perListing + 256) { out in
+            write(pages: pages, routes: routes, languages: languages, into: &out)
+        }
+    }
+
+    private static func write(pages: [PageID], routes: Routes, languages: [String], into out: inout ByteBuffer) {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")
         var alternates = ByteBuffer(capacity: 1024)
@@ -37,6 +46,5 @@ enum Sitemap {
             }
         }
         out.append("</urlset>\n")
-        return out.array
     }
 }

@@ -165,12 +165,20 @@ extension RenderEnvironment {
         var letters: [TemplateObject] = []
         var currentLetter = ""
         var bucket: [UInt8] = []
-        for i in members {
+        for (k, i) in members.enumerated() {
             let l = initials[i]
             if l != currentLetter {
                 if !bucket.isEmpty { letters.append(["letter": currentLetter, "cardsHTML": bucket]) }
                 currentLetter = l
+                // Each letter's cards at their final size: grown by doubling, the buckets of a
+                // big directory held up to twice its cards.
+                var size = 0
+                for j in members[k...] {
+                    if initials[j] != l { break }
+                    size += cards[j].count
+                }
                 bucket = []
+                bucket.reserveCapacity(size)
             }
             bucket += cards[i]
         }

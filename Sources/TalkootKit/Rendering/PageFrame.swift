@@ -153,8 +153,25 @@ extension RenderEnvironment {
         let layout = site.config.layout == .fragment ? "fragment" : "layout"
         // The renderer hands back exactly the bytes (ByteBuffer.array): a buffer that grew by
         // doubling is not kept until the page is written.
-        return theme.library.renderBytes([base, c], withTemplate: layout)
-            ?? theme.library.renderBytes([base, c], withTemplate: id.template) ?? []
+        let capacity = renderCapacity(id, language)
+        return theme.library.renderBytes([base, c], withTemplate: layout, capacity: capacity)
+            ?? theme.library.renderBytes([base, c], withTemplate: id.template, capacity: capacity) ?? []
+    }
+
+    /// About how many bytes a page renders to, a little more rather than less: the renderer
+    /// writes into storage of this size and copies only a page that outgrows it. A directory
+    /// page is its cards (megabytes on a big site): grown from 16 KiB by doubling and then
+    /// copied, the two listings rendered side by side held some 20 MB more at the build's peak.
+    func renderCapacity(_ id: PageID, _ language: String) -> Int {
+        let members: [Int]
+        switch id {
+        case .associations: members = Array(site.associations.indices)
+        case let .associationFilter(filter, value): members = index.filters[SiteIndex.FilterKey(filter: filter, value: value)] ?? []
+        default: return 16 * 1024
+        }
+        guard let cards = cardHTML[language] else { return 16 * 1024 }
+        let bytes = members.reduce(0) { $0 + cards[$1].count }
+        return bytes + bytes / 32 + 64 * 1024
     }
 
     /// An association's page in every language of the site and its export record, working out

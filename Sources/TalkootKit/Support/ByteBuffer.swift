@@ -29,6 +29,20 @@ struct ByteBuffer: ~Copyable {
     /// Whether every byte so far went into the storage given to `init(writingInto:)`.
     var writesInPlace: Bool { !ownsMemory }
 
+    /// The bytes that `write` appends, in an array of `capacity` bytes' storage that they are
+    /// written into directly; copied once only if they outgrow it. For big outputs of a known
+    /// rough size (the sitemap): a buffer grown by doubling and then copied into an array held
+    /// about three times the bytes at once.
+    static func array(capacity: Int, _ write: (inout ByteBuffer) -> Void) -> [UInt8] {
+        var grown: [UInt8]?
+        let inPlace = [UInt8](unsafeUninitializedCapacity: max(capacity, 16)) { storage, initialized in
+            var buffer = ByteBuffer(writingInto: storage)
+            write(&buffer)
+            if buffer.writesInPlace { initialized = buffer.count } else { grown = buffer.array }
+        }
+        return grown ?? inPlace
+    }
+
     deinit { if ownsMemory { base.deallocate() } }
 
     @inline(__always)
