@@ -323,7 +323,11 @@ struct TemplateRenderer: ~Copyable {
 
     // MARK: lookup
 
-    private func lookup(_ t: Template, _ path: PathRef) -> ContextValue? {
+    // The finders are `mutating` though they change nothing: called from the mutating render
+    // loop, a non-mutating method of this noncopyable struct got a copy of all of it on the
+    // stack at every tag, and reading that copy back stalled on the stores just made.
+
+    private mutating func lookup(_ t: Template, _ path: PathRef) -> ContextValue? {
         guard path.count > 0 else {
             switch stack[stack.count - 1] {
             case let .template(o): return .template(o)
@@ -362,7 +366,7 @@ struct TemplateRenderer: ~Copyable {
     /// The value of the first part of a name, from the top of the stack down (only the top
     /// frame when `anchored`). The name is read in place: a copy of it cost a retain and a
     /// release per lookup.
-    private func find(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool) -> ContextValue? {
+    private mutating func find(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool) -> ContextValue? {
         let bit = TemplateObject.bit(hash)
         return probes.withUnsafeBufferPointer { probes in
             var i = probes.count - 1
@@ -396,7 +400,7 @@ struct TemplateRenderer: ~Copyable {
     /// other kinds of frame and walks on, and one walk serving both (returning what such a
     /// frame has) cost 1% more instructions per build on this, the renderer's hottest path.
     @inline(__always)
-    private func findEntry(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool) -> EntrySearch {
+    private mutating func findEntry(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool) -> EntrySearch {
         let bit = TemplateObject.bit(hash)
         return probes.withUnsafeBufferPointer { probes in
             var i = probes.count - 1
@@ -428,7 +432,7 @@ struct TemplateRenderer: ~Copyable {
     /// `find` for a `{{name}}` whose value is most often a string in a `TemplateObject`: where
     /// that string is, so that it is written in place (a found value copied out cost a retain
     /// and a release per tag).
-    private func findString(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool) -> StringSearch {
+    private mutating func findString(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool) -> StringSearch {
         switch findEntry(name, hash: hash, anchored: anchored) {
         case let .entry(entry):
             if entry.pointee.text != nil { return .string(entry) }
@@ -442,7 +446,7 @@ struct TemplateRenderer: ~Copyable {
     /// `find` for `{{t.name}}`: when the nearest holder of the first name is a `TemplateObject`
     /// entry holding the theme's strings, the second name's text there, or `.missing` when the
     /// table lacks it (as `lookup` would find nothing).
-    private func findTableString(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool,
+    private mutating func findTableString(_ name: UnsafePointer<String>, hash: UInt64, anchored: Bool,
                                  _ second: UnsafePointer<String>, _ secondHash: UInt64) -> StringSearch {
         switch findEntry(name, hash: hash, anchored: anchored) {
         case let .entry(entry):
