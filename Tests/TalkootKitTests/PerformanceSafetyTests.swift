@@ -438,6 +438,30 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"])
     }
 
+    /// A batch's folders are made by the jobs that write their files, side by side: nested
+    /// folders listed before their parents, folders that several jobs need, and files that
+    /// share a folder all land, each file whole, in a folder of the same name.
+    @Test func foldersMadeSideBySideHoldEveryFileOfTheBatch() throws {
+        let root = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        var files: [OutputFile] = []
+        for i in 0..<300 {
+            files.append(OutputFile(path: "sv/foreningar/yhdistys-\(i)/sivu/index.html", bytes: Array("sivu \(i)".utf8)))
+            files.append(OutputFile(path: "sv/foreningar/yhdistys-\(i)/index.html", bytes: Array("yhdistys \(i)".utf8)))
+            files.append(OutputFile(path: "data/tiedosto-\(i).txt", bytes: Array("data \(i)".utf8)))
+        }
+        files.append(OutputFile(path: "index.html", bytes: Array("etusivu".utf8)))
+        try Publisher(output: site).publish(files)
+        for f in files {
+            guard case let .bytes(expected) = f.body else { continue }
+            let written = try [UInt8](Data(contentsOf: site.appendingPathComponent(f.path)))
+            #expect(written == expected, "\(f.path)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("sv/foreningar").path).count == 300)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("data").path).count == 300)
+    }
+
     /// Export blocks that append to a file join the file before them, once per path.
     @Test func appendedPiecesJoinTheirFile() {
         var all: [OutputFile] = []

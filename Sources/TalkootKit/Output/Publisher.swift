@@ -66,27 +66,42 @@ public struct Publisher: Sendable {
         Publisher.removeTree(old)
     }
 
-    /// Folders first (in order), then the files on all cores.
+    /// The files on all cores, each folder made by the job that writes its files: made first,
+    /// one after the other, the folders of a batch (one per association page) left a core idle
+    /// while the other made them. `makeDirectory` makes a missing parent itself, and a folder
+    /// that another job made meanwhile is no error.
     func write(_ files: [OutputFile], into root: URL) throws {
         let rootPath = root.path
-        var folders = Set<String>()
-        for f in files {
-            if let slash = f.path.lastIndex(of: "/") { folders.insert(String(f.path[..<slash])) }
-        }
-        for dir in folders.sorted() { try Publisher.makeDirectory(concat(rootPath, "/", dir)) }
-        let errors = files.parallelMap { f -> String? in
-            let path = concat(rootPath, "/", f.path)
-            do {
-                switch f.body {
-                case let .bytes(b): try Publisher.writeFile(path, [b])
-                case let .chunks(c): try Publisher.writeFile(path, c)
-                case let .appended(c): try Publisher.writeFile(path, c, appending: true)
-                case let .copy(src): try FileManager.default.copyItem(atPath: src.path, toPath: path)
-                }
-                return nil
-            } catch {
-                return "\(f.path): \(error.localizedDescription)"
+        // The files by folder, in order of first appearance (a folder's files in their order).
+        var groupOf: [Substring: Int] = [:]
+        var groups: [(folder: Substring?, files: [Int])] = []
+        for (i, f) in files.enumerated() {
+            let folder = f.path.lastIndex(of: "/").map { f.path[..<$0] }
+            let key = folder ?? ""
+            if let g = groupOf[key] { groups[g].files.append(i) } else {
+                groupOf[key] = groups.count
+                groups.append((folder, [i]))
             }
+        }
+        let errors = groups.parallelMap { group -> String? in
+            if let folder = group.folder {
+                do { try Publisher.makeDirectory(concat(rootPath, "/", String(folder))) } catch { return "\(error)" }
+            }
+            for i in group.files {
+                let f = files[i]
+                let path = concat(rootPath, "/", f.path)
+                do {
+                    switch f.body {
+                    case let .bytes(b): try Publisher.writeFile(path, [b])
+                    case let .chunks(c): try Publisher.writeFile(path, c)
+                    case let .appended(c): try Publisher.writeFile(path, c, appending: true)
+                    case let .copy(src): try FileManager.default.copyItem(atPath: src.path, toPath: path)
+                    }
+                } catch {
+                    return "\(f.path): \(error.localizedDescription)"
+                }
+            }
+            return nil
         }
         if let first = errors.compactMap({ $0 }).first { throw Failure.io(first) }
     }
