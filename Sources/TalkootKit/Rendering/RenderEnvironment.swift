@@ -45,10 +45,17 @@ public struct RenderEnvironment: Sendable {
         let slugs = Set(site.pages.map(\.slug))
         accessibilityPage = ["saavutettavuusseloste", "accessibility-statement", "tillganglighetsutlatande", "accessibility"].first { slugs.contains($0) }
         privacyPage = ["tietosuojaseloste", "privacy-notice", "dataskyddsbeskrivning", "privacy"].first { slugs.contains($0) }
-        // The index and the vocabulary's terms both read every association; side by side,
-        // as the pages cannot start before both are there.
+        // The index beside the vocabulary's terms and the cards' A–Ö letters, which all read
+        // every association: the pages cannot start before they are there, and the index alone
+        // kept one core busy while the other waited.
         let terms: VocabularyTerms
-        (index, terms) = parallelPair({ SiteIndex(site: site) }, { VocabularyTerms(site.associations) })
+        let initials: [[String]]
+        (index, (terms, initials)) = parallelPair({ SiteIndex(site: site) }, {
+            let terms = VocabularyTerms(site.associations)
+            let initials = site.config.languages.map { language in site.associations.map { Collation.initial($0.field(language, \.name)) } }
+            return (terms, initials)
+        })
+        for (language, letters) in zip(site.config.languages, initials) { cardInitial[language] = letters }
         for language in site.config.languages {
             sectionLinkCache[language] = makeSectionLinks(language)
             vocabularies[language] = makeVocabulary(language, terms: terms)
@@ -63,7 +70,6 @@ public struct RenderEnvironment: Sendable {
         let env = self
         for language in site.config.languages {
             if cards { cardHTML[language] = site.associations.parallelMap { env.cardBytes(env.associationCard($0, language), language) } }
-            cardInitial[language] = site.associations.parallelMap { Collation.initial($0.field(language, \.name)) }
         }
     }
 
