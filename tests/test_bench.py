@@ -1,0 +1,37 @@
+"""bench/run.sh: the benchmark of issue 5 runs end to end on a small corpus and reports each
+measurement as a row of its table (the figures themselves are machine-dependent and are not
+tested: timings do not belong in tests)."""
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import talkoot_bin
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.skipif(not Path("/usr/bin/time").exists() and os.geteuid() != 0,
+                    reason="bench/run.sh needs GNU time (apt-get install -y time)")
+def test_bench_reports_memory_builds_check_and_disk_builds_of_the_same_pages():
+    env = dict(os.environ, RUNS="1", SKIP_BUILD="1", NO_HUGO="1", NO_SEARCH="1", TALKOOT=str(talkoot_bin()))
+    r = subprocess.run([str(REPO / "bench" / "run.sh"), "30"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    rows = {}
+    for line in r.stdout.splitlines():
+        m = re.match(r"^30\s{2,}(.+?)\s{2,}(\S+(?: files)?)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)", line)
+        if m:
+            rows[m.group(1)] = m.groups()[1:]
+    steps = list(rows)
+    # The memory-only build comes before anything writes to the disk.
+    assert steps[:2] == ["talkoot build → tmpfs", "talkoot check"], steps
+    assert "talkoot build" in steps and "write floor (cp -r)" in steps
+    pages_tmpfs, pages_disk = rows["talkoot build → tmpfs"][0], rows["talkoot build"][0]
+    assert pages_tmpfs == pages_disk and int(pages_disk) > 30
+    for step in ("talkoot build → tmpfs", "talkoot check", "talkoot build"):
+        wall, cpu, rate, rss = rows[step][1:]
+        assert float(wall) > 0 and float(rss) > 0, (step, rows[step])
+    shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
