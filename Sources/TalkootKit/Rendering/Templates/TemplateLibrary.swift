@@ -46,13 +46,11 @@ public struct TemplateLibrary: Sendable {
             renderer.render(template)
             return renderer.output.array
         }
-        var grown: [UInt8]?
-        let inPlace = [UInt8](unsafeUninitializedCapacity: max(capacity, 16)) { storage, initialized in
-            var renderer = TemplateRenderer(library: self, contexts: contexts, output: ByteBuffer(writingInto: storage))
+        return ByteBuffer.array(capacity: capacity) { output in
+            var renderer = TemplateRenderer(library: self, contexts: contexts, output: consume output)
             renderer.render(template)
-            if renderer.output.writesInPlace { initialized = renderer.output.count } else { grown = renderer.output.array }
+            output = renderer.finish()
         }
-        return grown ?? inPlace
     }
 }
 
@@ -121,6 +119,9 @@ struct TemplateRenderer: ~Copyable {
     mutating func render(_ template: Template) {
         render(template, 0..<template.ops.count)
     }
+
+    /// The bytes written, handed back to the caller.
+    consuming func finish() -> ByteBuffer { output }
 
     private mutating func render(_ t: Template, _ range: Range<Int>) {
         var i = range.lowerBound
