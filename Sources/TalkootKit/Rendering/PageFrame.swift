@@ -163,14 +163,14 @@ extension RenderEnvironment {
     /// page is its cards (megabytes on a big site): grown from 16 KiB by doubling and then
     /// copied, the two listings rendered side by side held some 20 MB more at the build's peak.
     func renderCapacity(_ id: PageID, _ language: String) -> Int {
-        let members: [Int]
+        guard let cards = cardHTML[language] else { return 16 * 1024 }
+        let bytes: Int
         switch id {
-        case .associations: members = Array(site.associations.indices)
-        case let .associationFilter(filter, value): members = index.filters[SiteIndex.FilterKey(filter: filter, value: value)] ?? []
+        case .associations: bytes = cards.reduce(0) { $0 + $1.count }
+        case let .associationFilter(filter, value):
+            bytes = (index.filters[SiteIndex.FilterKey(filter: filter, value: value)] ?? []).reduce(0) { $0 + cards[$1].count }
         default: return 16 * 1024
         }
-        guard let cards = cardHTML[language] else { return 16 * 1024 }
-        let bytes = members.reduce(0) { $0 + cards[$1].count }
         return bytes + bytes / 32 + 64 * 1024
     }
 
