@@ -196,10 +196,8 @@ for N in "${SIZES[@]}"; do
   # The builds into memory (tmpfs) first, when the machine has /dev/shm: the builds without the
   # disk, measured before any run writes to the disk (the disk's work went on slowing the
   # runs after it, even after a sync: 1.0 s here became 1.2 s right after the disk rows).
-  HAVE_SHM=0
-  if [ -d /dev/shm ] && [ -w /dev/shm ]; then HAVE_SHM=1; fi
-  SHM_WALL=- PAGES=0 SHM_PAGES=0 HSHM_WALL=- HPAGES=0
-  if [ "$HAVE_SHM" = 1 ]; then
+  SHM_WALL=- PAGES=0 SHM_PAGES=0
+  if [ -d /dev/shm ] && [ -w /dev/shm ]; then
     SHM_SITE=/dev/shm/talkoot-bench-site-$N
     prep_shm() { rm -rf "$SHM_SITE"; }
     repeat "build (tmpfs)" prep_shm "$OUT/build-shm-$N.log" "$TALKOOT" build --content "$CORPUS/content" --output "$SHM_SITE" --today "$TODAY"
@@ -240,7 +238,6 @@ for N in "${SIZES[@]}"; do
       prep_hugo_shm() { rm -rf "$HSHM"; }
       repeat "hugo (tmpfs)" prep_hugo_shm "$OUT/hugo-shm-$N.log" hugo --source "$HSITE" --destination "$HSHM" --cacheDir "$OUT/hugo-cache" --quiet
       if [ "$R_RC" = 0 ]; then
-        HSHM_WALL=$R_WALL
         HPAGES=$(count_html "$HSHM")
         row "$N" "hugo $HUGO_VERSION → tmpfs" "$HPAGES" "$R_WALL" "$R_CPU" "$(div "$HPAGES" "$R_WALL")" "$R_RSS" "$(stolen "output in /dev/shm")"
         ratio_row "$N" "ratio (tmpfs)" "$R_WALL" "$SHM_WALL" "$HPAGES" "$SHM_PAGES"
@@ -288,9 +285,9 @@ for N in "${SIZES[@]}"; do
     prep_hugo() { rm -rf "$HOUT"; }
     repeat "hugo" prep_hugo "$OUT/hugo-$N.log" hugo --source "$HSITE" --destination "$HOUT" --cacheDir "$OUT/hugo-cache" --quiet
     if [ "$R_RC" = 0 ]; then
-      HDISK_PAGES=$(count_html "$HOUT")
-      row "$N" "hugo $HUGO_VERSION" "$HDISK_PAGES" "$R_WALL" "$R_CPU" "$(div "$HDISK_PAGES" "$R_WALL")" "$R_RSS" "$(stolen "")"
-      ratio_row "$N" "ratio hugo/talkoot" "$R_WALL" "$B_WALL" "$HDISK_PAGES" "$PAGES"
+      HPAGES=$(count_html "$HOUT")
+      row "$N" "hugo $HUGO_VERSION" "$HPAGES" "$R_WALL" "$R_CPU" "$(div "$HPAGES" "$R_WALL")" "$R_RSS" "$(stolen "")"
+      ratio_row "$N" "ratio hugo/talkoot" "$R_WALL" "$B_WALL" "$HPAGES" "$PAGES"
     else
       row "$N" "hugo" - - - - - "FAILED (exit $R_RC), see bench/out/hugo-$N.log"
     fi

@@ -14,11 +14,8 @@ enum Exports {
 
     /// The calendars and news feeds of every language, built side by side.
     static func feeds(_ env: RenderEnvironment) -> [OutputFile] {
-        let writers: [@Sendable () -> [OutputFile]] = [
-            { ICalendar.files(env) },
-            { AtomFeed.files(env) },
-        ]
-        return writers.parallelMap(minimumCount: 2) { $0() }.flatMap { $0 }
+        let (calendars, feeds) = parallelPair({ ICalendar.files(env) }, { AtomFeed.files(env) })
+        return calendars + feeds
     }
 
     /// `data/associations.json` and `.csv`, handed to `sink` a block of associations at a time:

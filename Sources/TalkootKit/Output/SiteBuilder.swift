@@ -181,11 +181,9 @@ public struct SiteBuilder: Sendable {
         var files: [OutputFile] = []
         if site.associations.isEmpty { files += Exports.associationBlock([], generated: site.today, first: true, last: true) }
         let built = env
-        let feeds: [@Sendable () -> [OutputFile]] = [
-            { [OutputFile(path: "sitemap.xml", bytes: Sitemap.xml(pages: ids, routes: built.routes, languages: languages))] },
-            { Exports.feeds(built) },
-        ]
-        files += feeds.parallelMap(minimumCount: 2) { $0() }.flatMap { $0 }
+        let (sitemap, feeds) = parallelPair({ Sitemap.xml(pages: ids, routes: built.routes, languages: languages) }, { Exports.feeds(built) })
+        files.append(OutputFile(path: "sitemap.xml", bytes: sitemap))
+        files += feeds
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) { files.append(OutputFile(path: path, copyOf: url)) }
         timings.add("sitemap and exports", clock.lap())
         try sink(files)
