@@ -56,7 +56,10 @@ extension RenderEnvironment {
         c["languageLinks"] = cfg.languages.count < 2 ? [] : zip(cfg.languages, paths).map { l, p -> TemplateObject in
             ["code": l, "label": uiStrings[l]?.value("languageName", hash: RenderEnvironment.languageNameHash) ?? l, "href": href(p), "current": l == language]
         }
-        c["nav"] = navigation(id, language, here: href(path))
+        // An item page's navigation is the same on every page of its section: it comes in a
+        // context of its own under the page's (`renderBytes`), so that the navigation partial
+        // is rendered once per section and language (PartialCache).
+        if navigationFrame(id, language) == nil { c["nav"] = makeNavigation(id, language, here: href(path)) }
         if pc.fallback && language != cfg.defaultLanguage {
             c["fallbackNotice"] = t("fallbackNotice", language, ["language": languageLabel(cfg.defaultLanguage, language)])
             // The page's own text is in the default language: templates mark it with lang.
@@ -78,15 +81,15 @@ extension RenderEnvironment {
     /// `TemplateObject.hash("languageName")`, for every page's language links.
     static let languageNameHash = TemplateObject.hash("languageName")
 
-    /// The navigation of a page. An item page (an association, a facility, …) is never itself a
-    /// navigation target, so its navigation depends only on its section: built once per build.
-    func navigation(_ id: PageID, _ language: String, here: String) -> [TemplateObject] {
+    /// The context that holds the navigation (`nav`) of an item page (an association, a
+    /// facility, …), or nil for other pages. An item page is never itself a navigation target,
+    /// so its navigation depends only on its section: built once per build.
+    func navigationFrame(_ id: PageID, _ language: String) -> TemplateObject? {
         switch id {
         case .association, .associationFilter, .facility, .grant, .clockEntry, .newsItem:
-            if let cached = navigationCache[language]?[navigationSlot(id)] { return cached }
-        default: break
+            return navigationCache[language]?[navigationSlot(id)]
+        default: return nil
         }
-        return makeNavigation(id, language, here: here)
     }
 
     /// Item pages of every section, for `navigationCache`.
@@ -148,14 +151,21 @@ extension RenderEnvironment {
         let pc = content(id, language, shared: shared)
         var c = frame(id, language, pc)
         let base: Any = frameBaseCache[language] ?? frameBase(language)
-        // The body is rendered where the layout writes `{{{content}}}`, with the same two contexts.
+        // The body is rendered where the layout writes `{{{content}}}`, with the same contexts.
         c["content"] = InlineTemplate(id.template)
         let layout = site.config.layout == .fragment ? "fragment" : "layout"
+        // Pages with the same contexts under their own share the partials rendered on them
+        // alone (the navigation, the footer): a scope per language and navigation.
+        let navigation = navigationFrame(id, language)
+        let contexts: [Any] = navigation.map { [base, $0, c] } ?? [base, c]
+        let slots = Routes.Section.allCases.count + 2
+        let scope = (site.config.languages.firstIndex(of: language) ?? 0) * slots + (navigation == nil ? slots - 1 : navigationSlot(id))
+        let memo = PartialMemo(cache: partialCache, scope: scope)
         // The renderer hands back exactly the bytes (ByteBuffer.array): a buffer that grew by
         // doubling is not kept until the page is written.
         let capacity = renderCapacity(id, language)
-        return theme.library.renderBytes([base, c], withTemplate: layout, capacity: capacity)
-            ?? theme.library.renderBytes([base, c], withTemplate: id.template, capacity: capacity) ?? []
+        return theme.library.renderBytes(contexts, withTemplate: layout, capacity: capacity, memo: memo)
+            ?? theme.library.renderBytes(contexts, withTemplate: id.template, capacity: capacity, memo: memo) ?? []
     }
 
     /// About how many bytes a page renders to, a little more rather than less: the renderer

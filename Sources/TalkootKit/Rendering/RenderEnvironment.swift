@@ -27,8 +27,11 @@ public struct RenderEnvironment: Sendable {
     var vocabularies: LanguageMap<Vocabulary> = [:]
     /// `frameBase` per language.
     var frameBaseCache: LanguageMap<TemplateObject> = [:]
-    /// The navigation of item pages, per language by `navigationSlot` of their section.
-    var navigationCache: LanguageMap<[[TemplateObject]?]> = [:]
+    /// The navigation of item pages as a context (`nav`), per language by `navigationSlot` of
+    /// their section (see `navigationFrame`).
+    var navigationCache: LanguageMap<[TemplateObject?]> = [:]
+    /// The partials rendered once for many pages (the navigation, the footer) in this build.
+    let partialCache = PartialCache()
 
     /// `cards: false` leaves `cardHTML` empty for the caller to fill: a site build renders each
     /// card in the job that renders its association's pages, from the card context those pages
@@ -60,10 +63,10 @@ public struct RenderEnvironment: Sendable {
             sectionLinkCache[language] = makeSectionLinks(language)
             vocabularies[language] = makeVocabulary(language, terms: terms)
             frameBaseCache[language] = frameBase(language)
-            var navigation = [[TemplateObject]?](repeating: nil, count: Routes.Section.allCases.count + 1)
+            var navigation = [TemplateObject?](repeating: nil, count: Routes.Section.allCases.count + 1)
             for id in RenderEnvironment.itemPageKinds {
                 // An empty address matches no navigation link, as no item page is one.
-                navigation[navigationSlot(id)] = makeNavigation(id, language, here: "")
+                navigation[navigationSlot(id)] = ["nav": makeNavigation(id, language, here: "")]
             }
             navigationCache[language] = navigation
         }

@@ -25,6 +25,9 @@ public final class Template: @unchecked Sendable {  // immutable after init
     /// Partial names, and the indentation of standalone partials.
     let strings: [String]
     let indentations: [[UInt8]]
+    /// What the template looks up in the object that is current where it is included, for
+    /// `PartialCache`: see `Lookups`.
+    let lookups: Lookups
 
     /// Parses `text`; errors carry the 1-based line and column of the offending tag.
     public init(_ source: String) throws(TemplateSyntaxError) {
@@ -44,6 +47,56 @@ public final class Template: @unchecked Sendable {  // immutable after init
         self.hashes = Template.copy(hashes)
         strings = compiler.strings
         indentations = compiler.indentations
+        lookups = Lookups(ops: compiler.ops, paths: compiler.paths, partials: compiler.strings)
+    }
+
+    /// The names a template may look up in the contexts around the place it is included, by
+    /// the first part of each (`a` of `a.b`), as far as its tags tell. A name without a leading
+    /// dot is looked up in every context on the stack; `{{.x}}` and `{{.}}` only in the current
+    /// object: outside the template's sections, the one current where it is included.
+    struct Lookups: Sendable {
+        /// Names without a leading dot, inside sections or not.
+        var plain: Set<TemplateName> = []
+        /// Names with a leading dot outside every section.
+        var dottedOutside: Set<TemplateName> = []
+        /// Whether a tag outside every section is `{{.}}`.
+        var readsCurrentOutside = false
+        /// Partials included outside every section, and inside sections.
+        var outsidePartials: [String] = []
+        var insidePartials: [String] = []
+
+        init(ops: [TemplateOp], paths: [TemplatePath], partials: [String]) {
+            // The sections open at each operation: where each ends, and the name that a
+            // `{{#.x}}` section found in the object around it. Inside such a section a plain
+            // `{{x}}` is found there at the latest (`{{#.lang}} lang="{{lang}}"{{/.lang}}`), so it
+            // looks nothing up further out.
+            var open: [(end: Int, found: String?)] = []
+            for (i, op) in ops.enumerated() {
+                while let last = open.last, last.end <= i { open.removeLast() }
+                let outside = open.isEmpty
+                let path: TemplatePath
+                switch op {
+                case .text: continue
+                case let .variable(p, _): path = paths[Int(p)]
+                case let .section(p, inverted, end):
+                    path = paths[Int(p)]
+                    open.append((Int(end), path.anchored && !inverted ? path.names.first : nil))
+                case let .partial(name, _):
+                    if outside { outsidePartials.append(partials[Int(name)]) } else { insidePartials.append(partials[Int(name)]) }
+                    continue
+                }
+                guard let first = path.names.first else {
+                    if outside { readsCurrentOutside = true }
+                    continue
+                }
+                let name = TemplateName(name: first, hash: path.hashes[0])
+                if path.anchored {
+                    if outside { dottedOutside.insert(name) }
+                } else if !open.dropLast(op.isSection ? 1 : 0).contains(where: { $0.found == first }) {
+                    plain.insert(name)
+                }
+            }
+        }
     }
 
     deinit {
@@ -100,6 +153,12 @@ public final class Template: @unchecked Sendable {  // immutable after init
     }
 }
 
+/// A name that a tag looks up, with its `TemplateObject.hash`.
+struct TemplateName: Sendable, Hashable {
+    var name: String
+    var hash: UInt64
+}
+
 /// One step of a compiled template; indices point into the template's tables.
 enum TemplateOp: Sendable {
     case text(start: Int32, count: Int32)
@@ -107,6 +166,8 @@ enum TemplateOp: Sendable {
     /// The body is the operations after this one, up to `end` (exclusive).
     case section(path: Int32, inverted: Bool, end: Int32)
     case partial(name: Int32, indentation: Int32)
+
+    var isSection: Bool { if case .section = self { true } else { false } }
 }
 
 /// Where a tag's name is in its template's tables: `count` parts from `start`; none for `{{.}}`.

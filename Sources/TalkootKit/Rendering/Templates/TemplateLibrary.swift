@@ -1,19 +1,56 @@
 /// The templates of a theme by name, so that `{{> name}}` finds its partial.
 public struct TemplateLibrary: Sendable {
-    private var templates: [String: Template] = [:]
+    private var templates: [String: Registered] = [:]
+
+    /// A template, and every name it may look up in the object current where it is included,
+    /// its partials' included (see `Template.Lookups`): nil when it reads that object itself
+    /// (`{{.}}` outside sections). Kept up to date by `register`; found by one lookup of the
+    /// name, as a partial is rendered.
+    struct Registered {
+        var template: Template
+        var lookups: [TemplateName]?
+    }
 
     public init() {}
 
-    public mutating func register(_ template: Template, named name: String) { templates[name] = template }
+    public mutating func register(_ template: Template, named name: String) {
+        templates[name] = Registered(template: template, lookups: nil)
+        for name in templates.keys {
+            var names = Set<TemplateName>(), visited = Set<String>()
+            let memoizable = collectLookups(name, outside: true, into: &names, visited: &visited)
+            templates[name]?.lookups = memoizable ? names.sorted { $0.name < $1.name } : nil
+        }
+    }
 
-    public func template(named name: String) -> Template? { templates[name] }
+    /// Adds the names `name` and its partials may look up in the contexts around the place it
+    /// is included: outside every section (`outside`), where its dotted names and `{{.}}` read
+    /// the current object, or inside a section, where they read the section's value. False when
+    /// it reads the current object itself. A missing partial renders nothing and looks nothing
+    /// up; a partial met again (a loop, which renders until `maximumDepth`) adds nothing new.
+    private func collectLookups(_ name: String, outside: Bool, into names: inout Set<TemplateName>,
+                                visited: inout Set<String>) -> Bool {
+        guard visited.insert("\(outside) \(name)").inserted, let lookups = templates[name]?.template.lookups else { return true }
+        names.formUnion(lookups.plain)
+        if outside {
+            if lookups.readsCurrentOutside { return false }
+            names.formUnion(lookups.dottedOutside)
+        }
+        for partial in lookups.outsidePartials where !collectLookups(partial, outside: outside, into: &names, visited: &visited) { return false }
+        for partial in lookups.insidePartials where !collectLookups(partial, outside: false, into: &names, visited: &visited) { return false }
+        return true
+    }
+
+    /// A partial with the names its output depends on (see `Registered`).
+    func registered(_ name: String) -> Registered? { templates[name] }
+
+    public func template(named name: String) -> Template? { templates[name]?.template }
 
     public var names: [String] { templates.keys.sorted() }
 
     /// Partial names that a template includes but the library lacks (they would render as
     /// nothing), sorted: a theme author's typo should not go unnoticed.
     public func missingPartials(in name: String) -> [String] {
-        Set((templates[name]?.partialNames ?? []).filter { templates[$0] == nil }).sorted()
+        Set((templates[name]?.template.partialNames ?? []).filter { templates[$0] == nil }).sorted()
     }
 
     /// Renders the named template with `context` (nested `TemplateObject`s or `[String: Any]`
@@ -38,16 +75,18 @@ public struct TemplateLibrary: Sendable {
     /// of the array returned, of `capacity` bytes, and copied only when it outgrew them: a page
     /// is written to a file and freed soon, and copying every page once more was a fiftieth of
     /// a build.
+    /// `memo`: copy the partials whose output cannot differ from page to page of the same
+    /// scope from where the first page rendered them (see `PartialCache`).
     public func renderBytes(_ contexts: [Any], withTemplate name: String, capacity: Int = 16 * 1024,
-                            exactSize: Bool = false) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
+                            exactSize: Bool = false, memo: PartialMemo? = nil) -> [UInt8]? {
+        guard let template = templates[name]?.template else { return nil }
         if exactSize {
-            var renderer = TemplateRenderer(library: self, contexts: contexts, output: ByteBuffer(capacity: capacity))
+            var renderer = TemplateRenderer(library: self, contexts: contexts, output: ByteBuffer(capacity: capacity), memo: memo)
             renderer.render(template)
             return renderer.output.array
         }
         return ByteBuffer.array(capacity: capacity) { output in
-            var renderer = TemplateRenderer(library: self, contexts: contexts, output: consume output)
+            var renderer = TemplateRenderer(library: self, contexts: contexts, output: consume output, memo: memo)
             renderer.render(template)
             output = renderer.finish()
         }
@@ -78,6 +117,8 @@ struct TemplateRenderer: ~Copyable {
     /// How many frames the caller's contexts are (one each): an `InlineTemplate` renders under
     /// these only.
     private let rootFrames: Int
+    /// Where partials that are the same on every page of the scope are kept (`PartialCache`).
+    private let memo: PartialMemo?
     /// Partials nested deeper than this are a loop in the theme: they render nothing.
     static let maximumDepth = 64
 
@@ -104,9 +145,10 @@ struct TemplateRenderer: ~Copyable {
         }
     }
 
-    init(library: TemplateLibrary, contexts: [Any], output: consuming ByteBuffer) {
+    init(library: TemplateLibrary, contexts: [Any], output: consuming ByteBuffer, memo: PartialMemo? = nil) {
         self.library = library
         self.output = output
+        self.memo = memo
         // Room for the sections of a page nested as deep as themes go, without growing.
         stack = []
         stack.reserveCapacity(16)
@@ -160,9 +202,14 @@ struct TemplateRenderer: ~Copyable {
                 i = Int(end)
             case let .partial(name, indentation):
                 i += 1
-                guard depth < Self.maximumDepth, let partial = library.template(named: t.strings[Int(name)]) else { continue }
+                guard depth < Self.maximumDepth, let registered = library.registered(t.strings[Int(name)]) else { continue }
+                let partial = registered.template
                 let saved = self.indentation
                 let extra = t.indentations[Int(indentation)]
+                if let memo, extra.isEmpty, saved.isEmpty, stack.count == rootFrames, pageContextLacks(registered.lookups) {
+                    renderMemoized(partial, memo)
+                    continue
+                }
                 if !extra.isEmpty {
                     self.indentation += extra
                     atLineStart = true
@@ -173,6 +220,36 @@ struct TemplateRenderer: ~Copyable {
                 self.indentation = saved
             }
         }
+    }
+
+    // MARK: partials the same on every page of a scope
+
+    /// Whether the last of the caller's contexts, the page's own, has none of `names` (false
+    /// for nil: a partial that reads `{{.}}`), so that a partial looking them up outside every
+    /// section finds them in the contexts below it or nowhere.
+    private mutating func pageContextLacks(_ names: [TemplateName]?) -> Bool {
+        guard let names, rootFrames > 0 else { return false }
+        let probe = probes[rootFrames - 1]
+        guard let entries = probe.entries else { return probe.names == 0 }  // another kind of frame may have any name
+        for n in names where probe.names & TemplateObject.bit(n.hash) != 0 {
+            let found = withUnsafePointer(to: n.name) { TemplateRenderer.entry($0, hash: n.hash, in: probe, entries, slots.base) }
+            if found != nil { return false }
+        }
+        return true
+    }
+
+    /// Copies the partial's bytes from the cache, or renders it and keeps them there.
+    private mutating func renderMemoized(_ partial: Template, _ memo: PartialMemo) {
+        if let bytes = memo.cache.bytes(partial, scope: memo.scope) {
+            bytes.withUnsafeBufferPointer { output.append($0) }
+            return
+        }
+        let start = output.count
+        depth += 1
+        render(partial)
+        depth -= 1
+        let bytes = output.withBytes { Array(UnsafeBufferPointer(rebasing: $0[start...])) }
+        memo.cache.store(bytes, partial, scope: memo.scope)
     }
 
     // MARK: sections
