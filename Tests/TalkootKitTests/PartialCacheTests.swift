@@ -96,4 +96,37 @@ import Testing
         #expect(c == b)
         #expect(cache.count == 2)
     }
+
+    /// On the demo site every page, in every language, is the same whether its navigation and
+    /// footer were copied from the pages rendered before it or rendered for it alone (a fresh
+    /// environment, whose cache is empty), and the item pages did share them: with the demo's
+    /// "edit in git" link, which differs from page to page, in the footer, and without it.
+    @Test(arguments: [true, false]) func sitePagesAreTheSameWithPartialsCopiedOrRenderedAlone(editLinks: Bool) throws {
+        let content = TestSupport.repository.appendingPathComponent("content")
+        var site = try #require(ContentLoader(directory: content, displayRoot: "content", today: TestSupport.today).load().site)
+        #expect(site.config.editURL != nil)
+        if !editLinks { site.config.editURL = nil }
+        let (theme, _) = Theme.load(themesDirectory: TestSupport.themes, name: "default")
+        let env = RenderEnvironment(site: site, theme: try #require(theme))
+        let ids = PageID.all(site, filters: env.index.filterList)
+        #expect(site.associations.contains { $0.isFallback("sv") })
+        var shared: [[UInt8]] = []
+        for id in ids { for language in site.config.languages { shared.append(env.renderBytes(id, language)) } }
+        // The navigation of each section's item pages in each language, and without edit links
+        // the footer of every page of each scope.
+        #expect(env.partialCache.count >= (editLinks ? 1 : 2) * site.config.languages.count)
+        var k = 0
+        for id in ids {
+            for language in site.config.languages {
+                // Every tenth page alone: a fresh environment per page costs a few milliseconds.
+                if k % 10 == 0 || { if case .association = id { return true }; return false }() {
+                    let alone = RenderEnvironment(site: site, theme: try #require(theme)).renderBytes(id, language)
+                    let same = shared[k] == alone  // not the bytes themselves in a failure
+                    #expect(same, "\(id) in \(language) differs from the page rendered alone")
+                }
+                k += 1
+            }
+        }
+    }
 }
+

@@ -159,8 +159,9 @@ extension RenderEnvironment {
         let navigation = navigationFrame(id, language)
         let contexts: [Any] = navigation.map { [base, $0, c] } ?? [base, c]
         let slots = Routes.Section.allCases.count + 2
-        let scope = (site.config.languages.firstIndex(of: language) ?? 0) * slots + (navigation == nil ? slots - 1 : navigationSlot(id))
-        let memo = PartialMemo(cache: partialCache, scope: scope)
+        let memo = site.config.languages.firstIndex(of: language).map { l in
+            PartialMemo(cache: partialCache, scope: l * slots + (navigation == nil ? slots - 1 : navigationSlot(id)))
+        }
         // The renderer hands back exactly the bytes (ByteBuffer.array): a buffer that grew by
         // doubling is not kept until the page is written.
         let capacity = renderCapacity(id, language)
