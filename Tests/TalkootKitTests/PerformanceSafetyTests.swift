@@ -581,6 +581,28 @@ import Testing
         }
     }
 
+    /// Breadcrumb trails of pages in one section and the "not translated" notice are made once
+    /// per language (RenderEnvironment.sectionTrails, fallbackNotices); each is what the
+    /// builders make for a single page, and a trail through two sections is made on demand.
+    @Test func sectionTrailsAndFallbackNoticesAreWhatTheBuildersMake() throws {
+        let content = TestSupport.repository.appendingPathComponent("content")
+        let site = try #require(ContentLoader(directory: content, displayRoot: "content", today: TestSupport.today).load().site)
+        let (theme, _) = Theme.load(themesDirectory: TestSupport.themes, name: "default")
+        let env = RenderEnvironment(site: site, theme: try #require(theme))
+        func links(_ trail: [TemplateObject]) -> [[String]] { trail.map { [$0["label"] as? String ?? "", $0["href"] as? String ?? ""] } }
+        for language in site.config.languages {
+            #expect(env.fallbackNotices[language] == env.fallbackNotice(language))
+            #expect(env.trail([], language).isEmpty)
+            for section in Routes.Section.allCases {
+                #expect(links(env.trail([section], language)) == links(env.makeTrail([section], language)), "\(section) in \(language)")
+            }
+            let home = env.href(env.routes.section(.home, language)), associations = env.href(env.routes.section(.associations, language))
+            #expect(links(env.trail([.associations], language)) == [[env.t("home", language), home], [env.t("associations", language), associations]])
+            #expect(links(env.trail([.associations, .facilities], language)).map(\.[1])
+                    == [home, associations, env.href(env.routes.section(.facilities, language))])
+        }
+    }
+
     /// A site build renders each directory card in the job of its association's pages (from the
     /// card context those pages start with); the cards are the ones rendered on their own, in
     /// every language, fallbacks included, and the pages are the same either way.

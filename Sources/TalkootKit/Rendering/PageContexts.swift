@@ -11,7 +11,9 @@ extension RenderEnvironment {
         /// Content file behind the page, for the "edit in git" link.
         var sourcePath: String?
         var ogType = "website"
-        var breadcrumbs: [(String, String)] = []
+        /// The sections the page is in, after the landing page (which every trail starts with):
+        /// their links are the same on every page of a language (`sectionTrails`).
+        var breadcrumbs: [Routes.Section] = []
     }
 
     func content(_ id: PageID, _ language: String, shared: SharedRendering? = nil) -> PageContent {
@@ -42,7 +44,7 @@ extension RenderEnvironment {
             return item.withVersion(language) { a in
                 PageContent(title: a.name, description: a.summary, context: ["association": associationDetail(item, a, language, shared: shared)],
                             fallback: item.isFallback(language), sourcePath: item.sourcePath, ogType: "profile",
-                            breadcrumbs: [(t("associations", language), routes.section(.associations, language))])
+                            breadcrumbs: [.associations])
             }
 
         case .liaisons:
@@ -65,7 +67,7 @@ extension RenderEnvironment {
             let f = item.version(language)
             return PageContent(title: f.name, description: MarkdownRenderer.plainText(f.body.source).isEmpty ? f.address : MarkdownRenderer.plainText(f.body.source),
                                context: ["facility": facilityDetail(item, language)], fallback: item.isFallback(language),
-                               sourcePath: item.sourcePath, breadcrumbs: [(t("facilities", language), routes.section(.facilities, language))])
+                               sourcePath: item.sourcePath, breadcrumbs: [.facilities])
 
         case .grants:
             let cards = site.grants.sorted { Collation.key($0.version(language).name) < Collation.key($1.version(language).name) }.map { grantCard($0, language) }
@@ -84,7 +86,7 @@ extension RenderEnvironment {
             let g = item.version(language)
             return PageContent(title: g.name, description: MarkdownRenderer.plainText(g.body.source), context: ["grant": grantDetail(item, language)],
                                fallback: item.isFallback(language), sourcePath: item.sourcePath,
-                               breadcrumbs: [(t("grants", language), routes.section(.grants, language))])
+                               breadcrumbs: [.grants])
 
         case .clock:
             return clockPage(language)
@@ -94,7 +96,7 @@ extension RenderEnvironment {
             let e = item.version(language)
             return PageContent(title: e.title, description: MarkdownRenderer.plainText(e.body.source), context: ["entry": clockEntryDetail(item, language)],
                                fallback: item.isFallback(language), sourcePath: item.sourcePath,
-                               breadcrumbs: [(t("clock", language), routes.section(.clock, language))])
+                               breadcrumbs: [.clock])
 
         case .evenings:
             let evenings = site.clock.filter { $0.primary.kind == .evening }
@@ -120,7 +122,7 @@ extension RenderEnvironment {
             c["bodyHTML"] = html(n.body)
             return PageContent(title: n.title, description: n.summary ?? MarkdownRenderer.plainText(n.body.source), context: ["item": c],
                                fallback: item.isFallback(language), sourcePath: item.sourcePath, ogType: "article",
-                               breadcrumbs: [(t("news", language), routes.section(.news, language))])
+                               breadcrumbs: [.news])
 
         case let .page(slug):
             let item = page(slug)!
@@ -215,7 +217,7 @@ extension RenderEnvironment {
             c["volunteersCount"] = list.count
         }
         return PageContent(title: heading, description: t("sectionsAssociations", language), context: c,
-                           breadcrumbs: current == nil ? [] : [(t("associations", language), routes.section(.associations, language))])
+                           breadcrumbs: current == nil ? [] : [.associations])
     }
 
     func filterLabel(_ f: Routes.Filter, _ v: String?, _ language: String) -> String {

@@ -61,21 +61,35 @@ extension RenderEnvironment {
         // is rendered once per section and language (PartialCache).
         if navigationFrame(id, language) == nil { c["nav"] = makeNavigation(id, language, here: href(path)) }
         if pc.fallback && language != cfg.defaultLanguage {
-            c["fallbackNotice"] = t("fallbackNotice", language, ["language": languageLabel(cfg.defaultLanguage, language)])
+            c["fallbackNotice"] = fallbackNotices[language] ?? fallbackNotice(language)
             // The page's own text is in the default language: templates mark it with lang.
             c["contentLang"] = cfg.defaultLanguage
         }
         if let edit = cfg.editURL, let source = pc.sourcePath { c["editHref"] = edit.replacingOccurrences(of: "{path}", with: source) }
-        var breadcrumbs: [TemplateObject] = []
-        if !pc.breadcrumbs.isEmpty {
-            breadcrumbs.reserveCapacity(pc.breadcrumbs.count + 1)
-            breadcrumbs.append(["label": t("home", language), "href": href(routes.section(.home, language))])
-            for b in pc.breadcrumbs { breadcrumbs.append(["label": b.0, "href": href(b.1)]) }
-        }
-        c["breadcrumbs"] = breadcrumbs
+        c["breadcrumbs"] = trail(pc.breadcrumbs, language)
         c["hasBreadcrumbs"] = !pc.breadcrumbs.isEmpty
         if let ld = jsonLD(id, language, pc) { c["jsonLD"] = ld }
         return c
+    }
+
+    /// The notice on a page that shows the default language's text (`fallbackNotice`): the same
+    /// on every such page of a language, so made once per build (`fallbackNotices`).
+    func fallbackNotice(_ language: String) -> String {
+        t("fallbackNotice", language, ["language": languageLabel(site.config.defaultLanguage, language)])
+    }
+
+    /// The breadcrumb links of a page in `sections`, from the landing page on; none for a page in
+    /// none. A page in one section (every item page) gets the trail made once per build.
+    func trail(_ sections: [Routes.Section], _ language: String) -> [TemplateObject] {
+        if sections.isEmpty { return [] }
+        if sections.count == 1, let made = sectionTrails[language]?[Routes.ordinal(sections[0])] { return made }
+        return makeTrail(sections, language)
+    }
+
+    func makeTrail(_ sections: [Routes.Section], _ language: String) -> [TemplateObject] {
+        ([.home] + sections).map { s -> TemplateObject in
+            ["label": t(s == .home ? "home" : s.rawValue, language), "href": href(routes.section(s, language))]
+        }
     }
 
     /// `TemplateObject.hash("languageName")`, for every page's language links.

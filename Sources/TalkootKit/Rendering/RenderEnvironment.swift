@@ -32,6 +32,10 @@ public struct RenderEnvironment: Sendable {
     var navigationCache: LanguageMap<[TemplateObject?]> = [:]
     /// The partials rendered once for many pages (the navigation, the footer) in this build.
     let partialCache = PartialCache()
+    /// The breadcrumb trail of a page in one section, per language by the section's ordinal.
+    var sectionTrails: LanguageMap<[[TemplateObject]]> = [:]
+    /// `fallbackNotice` per language.
+    var fallbackNotices: LanguageMap<String> = [:]
 
     /// `cards: false` leaves `cardHTML` empty for the caller to fill: a site build renders each
     /// card in the job that renders its association's pages, from the card context those pages
@@ -69,6 +73,8 @@ public struct RenderEnvironment: Sendable {
                 navigation[navigationSlot(id)] = ["nav": makeNavigation(id, language, here: "")]
             }
             navigationCache[language] = navigation
+            sectionTrails[language] = Routes.Section.allCases.sorted { Routes.ordinal($0) < Routes.ordinal($1) }.map { makeTrail([$0], language) }
+            fallbackNotices[language] = fallbackNotice(language)
         }
         let env = self
         for language in site.config.languages {
