@@ -17,21 +17,26 @@ extension RenderEnvironment {
     /// `room`: how many more names the caller adds (the page's details), made room for at once.
     func associationCard(_ item: Localized<Association>, _ a: Association, _ language: String, room: Int = 0) -> TemplateObject {
         let vocabulary = vocabularies[language]
-        var c: TemplateObject = [
-            "slug": item.slug, "name": a.name, "summary": a.summary,
-            "href": href(routes.item(.associations, item.slug, language)),
-            "sectors": a.sectors.map { vocabulary?.sectorLinks[$0] ?? sectorLink($0, language) },
-            "volunteers": a.volunteersWanted, "stale": site.isStale(a),
-            "dataSectors": a.sectors.joined(separator: " "), "dataGroups": a.targetGroups.joined(separator: " "),
-            "dataLanguages": a.languages.joined(separator: " "), "dataArea": a.area.map { areaSlug($0) } ?? "",
-        ]
+        // Name by name with the names' hashes made once (ContextKeys), room made at once for
+        // the optional names below and then the caller's.
+        var c = TemplateObject(minimumCapacity: 15 + room)
+        c.append(.slug, item.slug)
+        c.append(.name, a.name)
+        c.append(.summary, a.summary)
+        c.append(.href, href(routes.item(.associations, item.slug, language)))
+        c.append(.sectors, a.sectors.map { vocabulary?.sectorLinks[$0] ?? sectorLink($0, language) })
+        c.append(.volunteers, a.volunteersWanted)
+        c.append(.stale, site.isStale(a))
+        c.append(.dataSectors, a.sectors.joined(separator: " "))
+        c.append(.dataGroups, a.targetGroups.joined(separator: " "))
+        c.append(.dataLanguages, a.languages.joined(separator: " "))
         // `{ areaSlug($0) }`, not `map(areaSlug)`: a method passed as a function value captures a
         // copy of the whole environment, once per card.
-        c.reserveCapacity(c.count + 4 + room)  // the optional names below, then the caller's
-        if let area = a.area { c["area"] = area }
-        if let logo = imageHref(a.logo) { c["logo"] = logo }
-        if let l = fallbackLang(item, language) { c["contentLang"] = l }
-        if !a.extra.isEmpty { c["extra"] = a.extra }  // free fields for themes: {{extra.key}}
+        c.append(.dataArea, a.area.map { areaSlug($0) } ?? "")
+        c.append(.area, ifPresent: a.area)
+        c.append(.logo, ifPresent: imageHref(a.logo))
+        c.append(.contentLang, ifPresent: fallbackLang(item, language))
+        if !a.extra.isEmpty { c.append(.extra, a.extra) }  // free fields for themes: {{extra.key}}
         return c
     }
 
@@ -44,46 +49,53 @@ extension RenderEnvironment {
         var c = associationCard(item, a, language, room: 28)
         if let shared, shared.collectsCards { shared.cards[language] = cardBytes(c, language) }
         let vocabulary = vocabularies[language]
-        c["descriptionHTML"] = shared?.html(a.body, markdown).html ?? html(a.body)
-        c["targetGroups"] = a.targetGroups.map { vocabulary?.targetGroupLinks[$0] ?? targetGroupLink($0, language) }
-        c["languages"] = a.languages.map { vocabulary?.languageNames[$0] ?? ["name": languageLabel($0, language)] }
-        if let v = a.registerNumber { c["registerNumber"] = v }
-        if let v = a.founded { c["founded"] = String(v) }
-        if let v = a.website { c["website"] = v }
-        if let v = a.email { c["email"] = v }
-        if let v = phone(a.phone) { c["phone"] = v }
+        // The card's names and these are distinct (checked by `append` in debug builds).
+        c.append(.descriptionHTML, shared?.html(a.body, markdown).html ?? html(a.body))
+        c.append(.targetGroups, a.targetGroups.map { vocabulary?.targetGroupLinks[$0] ?? targetGroupLink($0, language) })
+        c.append(.languages, a.languages.map { vocabulary?.languageNames[$0] ?? ["name": languageLabel($0, language)] })
+        c.append(.registerNumber, ifPresent: a.registerNumber)
+        c.append(.founded, ifPresent: a.founded.map { String($0) })
+        c.append(.website, ifPresent: a.website)
+        c.append(.email, ifPresent: a.email)
+        c.append(.phone, ifPresent: phone(a.phone))
         if let p = a.publicContactPerson {
-            var cp: TemplateObject = ["name": p.name]
-            if let r = p.role { cp["role"] = r }
-            if let e = p.email { cp["email"] = e }
-            if let ph = phone(p.phone) { cp["phone"] = ph }
-            c["contactPerson"] = cp
+            var cp = TemplateObject(minimumCapacity: 4)
+            cp.append(.name, p.name)
+            cp.append(.role, ifPresent: p.role)
+            cp.append(.email, ifPresent: p.email)
+            cp.append(.phone, ifPresent: phone(p.phone))
+            c.append(.contactPerson, cp)
         }
-        c["hasActivities"] = !a.activities.isEmpty
-        c["hasTargetGroups"] = !a.targetGroups.isEmpty
-        c["hasActivityLanguages"] = !a.languages.isEmpty
-        c["hasMeetsAt"] = !a.meetsAt.isEmpty
-        c["social"] = a.social.map { s -> TemplateObject in ["name": vocabulary?.socialNames[s.name] ?? RenderEnvironment.socialName(s.name), "url": s.url] }
-        c["hasSocial"] = !a.social.isEmpty
-        c["meetsAt"] = a.meetsAt.compactMap { place(.facility($0), language) }
-        c["activities"] = a.activities.map { act -> TemplateObject in
+        c.append(.hasActivities, !a.activities.isEmpty)
+        c.append(.hasTargetGroups, !a.targetGroups.isEmpty)
+        c.append(.hasActivityLanguages, !a.languages.isEmpty)
+        c.append(.hasMeetsAt, !a.meetsAt.isEmpty)
+        c.append(.social, a.social.map { s -> TemplateObject in
+            var o = TemplateObject(minimumCapacity: 2)
+            o.append(.name, vocabulary?.socialNames[s.name] ?? RenderEnvironment.socialName(s.name))
+            o.append(.url, s.url)
+            return o
+        })
+        c.append(.hasSocial, !a.social.isEmpty)
+        c.append(.meetsAt, a.meetsAt.compactMap { place(.facility($0), language) })
+        c.append(.activities, a.activities.map { act -> TemplateObject in
             var d = TemplateObject(minimumCapacity: 5)
-            d["name"] = act.name
-            if let w = act.when { d["when"] = w }
-            if let p = place(act.place, language) { d["where"] = p }
+            d.append(.name, act.name)
+            d.append(.when, ifPresent: act.when)
+            d.append(.where, ifPresent: place(act.place, language))
             if !act.audience.isEmpty {
-                d["audience"] = act.audience.map { vocabulary?.targetGroupLabels[$0] ?? targetGroupLabel($0, language) }.joined(separator: ", ")
+                d.append(.audience, act.audience.map { vocabulary?.targetGroupLabels[$0] ?? targetGroupLabel($0, language) }.joined(separator: ", "))
             }
-            if let cost = act.cost { d["cost"] = cost }
+            d.append(.cost, ifPresent: act.cost)
             return d
-        }
-        if let m = a.membership { c["membership"] = m }
-        if let v = a.volunteerTasks { c["volunteerTasks"] = v }
-        c["updated"] = date(a.updated)
-        c["updatedISO"] = a.updated.iso
+        })
+        c.append(.membership, ifPresent: a.membership)
+        c.append(.volunteerTasks, ifPresent: a.volunteerTasks)
+        c.append(.updated, date(a.updated))
+        c.append(.updatedISO, a.updated.iso)
         // As bytes: the link is ASCII (percent-encoded), and a String of it was made only to be
         // written out again.
-        c["reportChangeHref"] = changeMailHref(item, language, body: shared?.changeMailBody(item, self) ?? changeMailBody(item))
+        c.append(.reportChangeHref, changeMailHref(item, language, body: shared?.changeMailBody(item, self) ?? changeMailBody(item)))
         return c
     }
 

@@ -35,40 +35,58 @@ extension RenderEnvironment {
         let path = id.path(routes, language)
         var c = pc.context
         c.reserveCapacity(c.count + 24)  // the frame's keys, without growing the table on the way
-        c["title"] = pc.title
-        c["isHome"] = id == .home
-        c["fullTitle"] = id == .home ? concat(pc.title, " – ", cfg.municipality.text(language))
+        // Set, not appended: a page's own context may have used a frame name (names hashed
+        // once, ContextKeys).
+        c[.title] = pc.title
+        c[.isHome] = id == .home
+        c[.fullTitle] = id == .home ? concat(pc.title, " – ", cfg.municipality.text(language))
             : concat(pc.title, " – ", cfg.title.text(language), " – ", cfg.municipality.text(language))
-        c["description"] = pc.description
-        c["canonical"] = routes.absolute(path)
-        c["ogType"] = pc.ogType
+        c[.description] = pc.description
+        c[.canonical] = routes.absolute(path)
+        c[.ogType] = pc.ogType
         // The page's path in every language, made once for the alternates and the language links.
         let paths = cfg.languages.map { $0 == language ? path : id.path(routes, $0) }
         // Small lists of links as TemplateObjects, not string dictionaries: the renderer reads an
         // object's entries in place, while a dictionary frame was copied (a retain and a
         // release) for every name looked up past it.
         // Each list made at its final size (joining two lists with `+` made a third).
+        func alternate(_ hreflang: String, _ path: String) -> TemplateObject {
+            var o = TemplateObject(minimumCapacity: 2)
+            o.append(.hreflang, hreflang)
+            o.append(.href, routes.absolute(path))
+            return o
+        }
         var alternates: [TemplateObject] = []
         alternates.reserveCapacity(paths.count + 1)
-        for (l, p) in zip(cfg.languages, paths) { alternates.append(["hreflang": l, "href": routes.absolute(p)]) }
-        alternates.append(["hreflang": "x-default", "href": routes.absolute(paths.first ?? id.path(routes, cfg.defaultLanguage))])
-        c["alternates"] = alternates
-        c["languageLinks"] = cfg.languages.count < 2 ? [] : zip(cfg.languages, paths).map { l, p -> TemplateObject in
-            ["code": l, "label": uiStrings[l]?.value("languageName", hash: RenderEnvironment.languageNameHash) ?? l, "href": href(p), "current": l == language]
+        for (l, p) in zip(cfg.languages, paths) { alternates.append(alternate(l, p)) }
+        alternates.append(alternate("x-default", paths.first ?? id.path(routes, cfg.defaultLanguage)))
+        c[.alternates] = alternates
+        var languageLinks: [TemplateObject] = []
+        if cfg.languages.count > 1 {
+            languageLinks.reserveCapacity(paths.count)
+            for (l, p) in zip(cfg.languages, paths) {
+                var o = TemplateObject(minimumCapacity: 4)
+                o.append(.code, l)
+                o.append(.label, uiStrings[l]?.value("languageName", hash: RenderEnvironment.languageNameHash) ?? l)
+                o.append(.href, href(p))
+                o.append(.current, l == language)
+                languageLinks.append(o)
+            }
         }
+        c[.languageLinks] = languageLinks
         // An item page's navigation is the same on every page of its section: it comes in a
         // context of its own under the page's (`renderBytes`), so that the navigation partial
         // is rendered once per section and language (PartialCache).
-        if navigationFrame(id, language) == nil { c["nav"] = makeNavigation(id, language, here: href(path)) }
+        if navigationFrame(id, language) == nil { c[.nav] = makeNavigation(id, language, here: href(path)) }
         if pc.fallback && language != cfg.defaultLanguage {
-            c["fallbackNotice"] = fallbackNotices[language] ?? fallbackNotice(language)
+            c[.fallbackNotice] = fallbackNotices[language] ?? fallbackNotice(language)
             // The page's own text is in the default language: templates mark it with lang.
-            c["contentLang"] = cfg.defaultLanguage
+            c[.contentLang] = cfg.defaultLanguage
         }
-        if let edit = cfg.editURL, let source = pc.sourcePath { c["editHref"] = edit.replacingOccurrences(of: "{path}", with: source) }
-        c["breadcrumbs"] = trail(pc.breadcrumbs, language)
-        c["hasBreadcrumbs"] = !pc.breadcrumbs.isEmpty
-        if let ld = jsonLD(id, language, pc) { c["jsonLD"] = ld }
+        if let edit = cfg.editURL, let source = pc.sourcePath { c[.editHref] = edit.replacingOccurrences(of: "{path}", with: source) }
+        c[.breadcrumbs] = trail(pc.breadcrumbs, language)
+        c[.hasBreadcrumbs] = !pc.breadcrumbs.isEmpty
+        if let ld = jsonLD(id, language, pc) { c[.jsonLD] = ld }
         return c
     }
 
@@ -166,7 +184,7 @@ extension RenderEnvironment {
         var c = frame(id, language, pc)
         let base: Any = frameBaseCache[language] ?? frameBase(language)
         // The body is rendered where the layout writes `{{{content}}}`, with the same contexts.
-        c["content"] = InlineTemplate(id.template)
+        c[.content] = InlineTemplate(id.template)
         let layout = site.config.layout == .fragment ? "fragment" : "layout"
         // Pages with the same contexts under their own share the partials rendered on them
         // alone (the navigation, the footer): a scope per language and navigation.

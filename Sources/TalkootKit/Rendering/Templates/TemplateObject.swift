@@ -131,8 +131,29 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         set { set(key, newValue.map(\.contextValue)) }
     }
 
-    private mutating func set(_ key: String, _ value: ContextValue?) {
-        let hash = TemplateObject.hash(key)
+    /// The same with the name's hash made once (`TemplateKey`): page contexts set the same few
+    /// dozen names on every page, and hashing each again was a tenth of setting it.
+    subscript<V: TemplateValue>(key: TemplateKey) -> V? {
+        get { index(of: key.name, hash: key.hash).flatMap { entries[$0].value.raw as? V } }
+        set { set(key.name, newValue.map(\.contextValue), hash: key.hash) }
+    }
+
+    /// Adds a name this object does not have yet, without looking for it first (an object
+    /// being built name by name, such as an association's card: looking each name up among
+    /// the ones before it was most of setting it). Debug builds check that it is new.
+    mutating func append<V: TemplateValue>(_ key: TemplateKey, _ value: V) {
+        assert(index(of: key.name, hash: key.hash) == nil, "\(key.name) is already set")
+        names |= TemplateObject.bit(key.hash)
+        entries.append(Entry(hash: key.hash, key: key.name, value: value.contextValue))
+    }
+
+    /// `append` for an optional value: nothing when it is nil.
+    mutating func append<V: TemplateValue>(_ key: TemplateKey, ifPresent value: V?) {
+        if let value { append(key, value) }
+    }
+
+    private mutating func set(_ key: String, _ value: ContextValue?, hash: UInt64? = nil) {
+        let hash = hash ?? TemplateObject.hash(key)
         let i = index(of: key, hash: hash)
         guard let value else {
             if let i {
@@ -197,6 +218,18 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
             return h
         }
         return name.utf8.withContiguousStorageIfAvailable { fnv($0) } ?? fnv(name.utf8)
+    }
+}
+
+/// A context name with its `TemplateObject.hash`, made once: for the names that the builders of
+/// page contexts set on every page (`ContextKeys.swift`).
+struct TemplateKey: Sendable {
+    let name: String
+    let hash: UInt64
+
+    init(_ name: String) {
+        self.name = name
+        hash = TemplateObject.hash(name)
     }
 }
 
