@@ -274,6 +274,50 @@ import Testing
         }
     }
 
+    /// The sixteen-byte tests (VectorBytes) of the JSON writer and the HTML escaper say "maybe"
+    /// exactly when one of the bytes is one they act on, for every byte value in every lane.
+    @Test func vectorTestsAgreeWithTheBytes() {
+        func needsEscape(_ b: UInt8, _ scriptSafe: Bool) -> Bool {
+            b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 || (scriptSafe && (b == 0x3C || b == 0x3E || b == 0x26))
+        }
+        func needsEntity(_ b: UInt8) -> Bool { b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 }
+        var blocks: [[UInt8]] = []
+        for value in 0...255 {
+            for at in 0..<16 { blocks.append((0..<16).map { $0 == at ? UInt8(value) : 0x61 }) }
+            blocks.append([UInt8](repeating: UInt8(value), count: 16))
+        }
+        var seed: UInt64 = 11
+        for _ in 0..<5000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            blocks.append((0..<16).map { UInt8(truncatingIfNeeded: (seed >> UInt64(4 * $0)) &* 37) | ($0 % 3 == 0 ? 0x20 : 0) })
+        }
+        for bytes in blocks {
+            let v = bytes.withUnsafeBufferPointer { VectorBytes.load($0, at: 0) }
+            for scriptSafe in [false, true] {
+                #expect(JSONWriter.mayNeedEscape(v, scriptSafe: scriptSafe) == bytes.contains { needsEscape($0, scriptSafe) }, "\(bytes) \(scriptSafe)")
+            }
+            #expect(HTML.mayNeedEntity(v) == bytes.contains(where: needsEntity), "\(bytes)")
+        }
+        // Whole strings through the writer, read back by Foundation's JSON reader: an escape at
+        // every place of texts of 1 to 40 bytes, where blocks of sixteen, words of eight and the
+        // byte loop take turns.
+        for special in ["\"", "\\", "\n", "<", ">", "&", "\u{1}", "\u{2028}", "–", "ä"] {
+            for length in 1...40 {
+                for at in 0..<length {
+                    let plain = (0..<length).map { Character(UnicodeScalar(UInt8(ascii: "a") + UInt8($0 % 26))) }
+                    let text = String(plain[..<at]) + special + String(plain[(at + 1)...])
+                    for scriptSafe in [false, true] {
+                        var w = JSONWriter(pretty: false, scriptSafe: scriptSafe)
+                        w.write(.string(text))
+                        let decoded = try? JSONSerialization.jsonObject(with: Data(w.bytes), options: [.fragmentsAllowed]) as? String
+                        #expect(decoded == text, "\(text.debugDescription) \(scriptSafe)")
+                        if scriptSafe { #expect(!w.bytes.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 }) }
+                    }
+                }
+            }
+        }
+    }
+
     /// Routes keeps section and filter paths in arrays by case position.
     @Test func routeTablesFollowTheCaseOrder() throws {
         #expect(Routes.Section.allCases.enumerated().allSatisfy { Routes.ordinal($0.element) == $0.offset })

@@ -379,6 +379,14 @@ struct JSONWriter: ~Copyable {
         return found != 0
     }
 
+    /// The same for sixteen bytes.
+    @inline(__always)
+    static func mayNeedEscape(_ v: SIMD16<UInt8>, scriptSafe: Bool) -> Bool {
+        let found = VectorBytes.control(v) .| VectorBytes.equal(v, 0x22) .| VectorBytes.equal(v, 0x5C) .| VectorBytes.equal(v, 0xE2)
+        if !scriptSafe { return VectorBytes.any(found) }
+        return VectorBytes.any(found .| VectorBytes.equal(v, 0x3C) .| VectorBytes.equal(v, 0x3E) .| VectorBytes.equal(v, 0x26))
+    }
+
     /// Copies runs that need no escaping in one go.
     private mutating func writeUTF8(_ u: UnsafeBufferPointer<UInt8>) {
         out.append(0x22)
@@ -386,7 +394,11 @@ struct JSONWriter: ~Copyable {
         var run = 0
         var i = 0
         while i < n {
-            // Eight bytes at a time while none of them can need an escape.
+            // Sixteen, then eight bytes at a time while none of them can need an escape.
+            if i + 16 <= n && !JSONWriter.mayNeedEscape(VectorBytes.load(u, at: i), scriptSafe: scriptSafe) {
+                i += 16
+                continue
+            }
             if i + 8 <= n && !JSONWriter.mayNeedEscape(u.word(at: i), scriptSafe: scriptSafe) {
                 i += 8
                 continue
