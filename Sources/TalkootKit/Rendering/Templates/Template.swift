@@ -56,9 +56,9 @@ public final class Template: @unchecked Sendable {  // immutable after init
     /// object: outside the template's sections, the one current where it is included.
     struct Lookups: Sendable {
         /// Names without a leading dot, inside sections or not.
-        var plain: Set<TemplateName> = []
+        var plain: Set<TemplateKey> = []
         /// Names with a leading dot outside every section.
-        var dottedOutside: Set<TemplateName> = []
+        var dottedOutside: Set<TemplateKey> = []
         /// Whether a tag outside every section is `{{.}}`.
         var readsCurrentOutside = false
         /// Partials included outside every section, and inside sections.
@@ -89,7 +89,7 @@ public final class Template: @unchecked Sendable {  // immutable after init
                     if outside { readsCurrentOutside = true }
                     continue
                 }
-                let name = TemplateName(name: first, hash: path.hashes[0])
+                let name = TemplateKey(first, hash: path.hashes[0])
                 if path.anchored {
                     if outside { dottedOutside.insert(name) }
                 } else if !open.dropLast(op.isSection ? 1 : 0).contains(where: { $0.found == first }) {
@@ -151,12 +151,6 @@ public final class Template: @unchecked Sendable {  // immutable after init
             }
         }
     }
-}
-
-/// A name that a tag looks up, with its `TemplateObject.hash`.
-struct TemplateName: Sendable, Hashable {
-    var name: String
-    var hash: UInt64
 }
 
 /// One step of a compiled template; indices point into the template's tables.

@@ -8,7 +8,7 @@ public struct TemplateLibrary: Sendable {
     /// name, as a partial is rendered.
     struct Registered {
         var template: Template
-        var lookups: [TemplateName]?
+        var lookups: [TemplateKey]?
     }
 
     public init() {}
@@ -16,7 +16,7 @@ public struct TemplateLibrary: Sendable {
     public mutating func register(_ template: Template, named name: String) {
         templates[name] = Registered(template: template, lookups: nil)
         for name in templates.keys {
-            var names = Set<TemplateName>(), visited = Set<String>()
+            var names = Set<TemplateKey>(), visited = Set<String>()
             let memoizable = collectLookups(name, outside: true, into: &names, visited: &visited)
             templates[name]?.lookups = memoizable ? names.sorted { $0.name < $1.name } : nil
         }
@@ -27,7 +27,7 @@ public struct TemplateLibrary: Sendable {
     /// the current object, or inside a section, where they read the section's value. False when
     /// it reads the current object itself. A missing partial renders nothing and looks nothing
     /// up; a partial met again (a loop, which renders until `maximumDepth`) adds nothing new.
-    private func collectLookups(_ name: String, outside: Bool, into names: inout Set<TemplateName>,
+    private func collectLookups(_ name: String, outside: Bool, into names: inout Set<TemplateKey>,
                                 visited: inout Set<String>) -> Bool {
         guard visited.insert("\(outside) \(name)").inserted, let lookups = templates[name]?.template.lookups else { return true }
         names.formUnion(lookups.plain)
@@ -227,7 +227,7 @@ struct TemplateRenderer: ~Copyable {
     /// Whether the last of the caller's contexts, the page's own, has none of `names` (false
     /// for nil: a partial that reads `{{.}}`), so that a partial looking them up outside every
     /// section finds them in the contexts below it or nowhere.
-    private mutating func pageContextLacks(_ names: [TemplateName]?) -> Bool {
+    private mutating func pageContextLacks(_ names: [TemplateKey]?) -> Bool {
         guard let names, rootFrames > 0 else { return false }
         let probe = probes[rootFrames - 1]
         guard let entries = probe.entries else { return probe.names == 0 }  // another kind of frame may have any name

@@ -221,15 +221,22 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
     }
 }
 
-/// A context name with its `TemplateObject.hash`, made once: for the names that the builders of
-/// page contexts set on every page (`ContextKeys.swift`).
-struct TemplateKey: Sendable {
+/// A context name with its `TemplateObject.hash`, made once: the names that the builders of
+/// page contexts set on every page (`ContextKeys.swift`), and those a template looks up
+/// (`Template.Lookups`).
+struct TemplateKey: Sendable, Hashable {
     let name: String
     let hash: UInt64
 
     init(_ name: String) {
         self.name = name
         hash = TemplateObject.hash(name)
+    }
+
+    /// With the hash worked out already (a template's parsed names).
+    init(_ name: String, hash: UInt64) {
+        self.name = name
+        self.hash = hash
     }
 }
 
