@@ -647,6 +647,40 @@ import Testing
         }
     }
 
+    /// The change e-mail link is built from pieces encoded once per language around the
+    /// association's name; it is the subject filled in and then percent-encoded, whatever the
+    /// name holds and however often the subject names it.
+    @Test func changeMailLinksAreTheSubjectFilledInAndEncoded() throws {
+        let content = TestSupport.repository.appendingPathComponent("content")
+        let site = try #require(ContentLoader(directory: content, displayRoot: "content", today: TestSupport.today).load().site)
+        let (theme, _) = Theme.load(themesDirectory: TestSupport.themes, name: "default")
+        var env = RenderEnvironment(site: site, theme: try #require(theme))
+        let body = Array("&body=x%3A%20y".utf8)
+        func expected(_ item: Localized<Association>, _ language: String) -> [UInt8] {
+            var out = Array("mailto:\(site.config.contactEmail)?subject=".utf8)
+            URLEncoding.append(env.t("changeMailSubject", language, ["name": item.primary.name]), to: &out)
+            return out + body
+        }
+        let a = try #require(site.associations.first)
+        var names = site.associations.map(\.primary.name) + ["{name} & {other} ä/ö?=#", "", "100 % – \u{1F44D}"]
+        names.append(String(repeating: "Kylä ", count: 40))
+        for language in site.config.languages {
+            for name in names {
+                var primary = a.primary
+                primary.name = name
+                let item = Localized(slug: a.slug, sourcePath: a.sourcePath, primary: primary, translations: [:], translated: [],
+                                     defaultLanguage: a.defaultLanguage)
+                #expect(env.changeMailHref(item, language, body: body) == expected(item, language), "\(name) in \(language)")
+            }
+        }
+        // A subject that names the association twice, or not at all.
+        for subject in ["{name}: muutos ({name})", "Muutos", "{name}", "{nimi} {name}{name}"] {
+            env.uiStrings["fi"] = TemplateTable(env.strings["fi", default: [:]].merging(["changeMailSubject": subject]) { $1 })
+            env.changeMailPieces["fi"] = env.makeChangeMailPieces("fi")
+            #expect(env.changeMailHref(a, "fi", body: body) == expected(a, "fi"), "\(subject)")
+        }
+    }
+
     /// A site build renders each directory card in the job of its association's pages (from the
     /// card context those pages start with); the cards are the ones rendered on their own, in
     /// every language, fallbacks included, and the pages are the same either way.

@@ -107,14 +107,31 @@ extension RenderEnvironment {
 
     /// With the body (`changeMailBody`) made already: it is the same in every language.
     func changeMailHref(_ item: Localized<Association>, _ language: String, body: [UInt8]) -> [UInt8] {
+        let pieces = changeMailPieces[language] ?? makeChangeMailPieces(language)
+        var name: [UInt8] = []
+        URLEncoding.append(item.primary.name, to: &name)
         var out: [UInt8] = []
-        out.reserveCapacity(body.count + 160)
-        out += "mailto:".utf8
-        out += site.config.contactEmail.utf8
-        out += "?subject=".utf8
-        URLEncoding.append(t("changeMailSubject", language, ["name": item.primary.name]), to: &out)
+        out.reserveCapacity(body.count + name.count + 160)
+        for (k, piece) in pieces.enumerated() {
+            if k > 0 { out += name }
+            out += piece
+        }
         out += body
         return out
+    }
+
+    /// The change e-mail link up to its body, percent-encoded, in the pieces between the places
+    /// of the association's name: `mailto:…?subject=` and the subject's text around `{name}`
+    /// (`changeMailSubject`). Percent-encoding goes byte by byte, so the pieces joined with the
+    /// encoded name are the encoded subject; made once per language (`changeMailPieces`).
+    func makeChangeMailPieces(_ language: String) -> [[UInt8]] {
+        var pieces = t("changeMailSubject", language).components(separatedBy: "{name}").map { part -> [UInt8] in
+            var encoded: [UInt8] = []
+            URLEncoding.append(part, to: &encoded)
+            return encoded
+        }
+        pieces[0] = Array("mailto:\(site.config.contactEmail)?subject=".utf8) + pieces[0]
+        return pieces
     }
 
     /// `&body=` and the association's fields, percent-encoded. Encoded as it is appended, into

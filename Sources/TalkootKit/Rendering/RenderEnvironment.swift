@@ -36,6 +36,8 @@ public struct RenderEnvironment: Sendable {
     var sectionTrails: LanguageMap<[[TemplateObject]]> = [:]
     /// `fallbackNotice` per language.
     var fallbackNotices: LanguageMap<String> = [:]
+    /// `makeChangeMailPieces` per language.
+    var changeMailPieces: LanguageMap<[[UInt8]]> = [:]
 
     /// `cards: false` leaves `cardHTML` empty for the caller to fill: a site build renders each
     /// card in the job that renders its association's pages, from the card context those pages
@@ -75,6 +77,7 @@ public struct RenderEnvironment: Sendable {
             navigationCache[language] = navigation
             sectionTrails[language] = Routes.Section.allCases.sorted { Routes.ordinal($0) < Routes.ordinal($1) }.map { makeTrail([$0], language) }
             fallbackNotices[language] = fallbackNotice(language)
+            changeMailPieces[language] = makeChangeMailPieces(language)
         }
         let env = self
         for language in site.config.languages {
