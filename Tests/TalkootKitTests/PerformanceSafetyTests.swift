@@ -253,48 +253,44 @@ import Testing
     /// The JSON writer's eight-byte test says "maybe" exactly when one of the bytes is one it
     /// escapes (or the lead byte of U+2028/U+2029), for every byte value at every place.
     @Test func jsonWordTestAgreesWithTheBytes() {
-        func needs(_ b: UInt8, _ scriptSafe: Bool) -> Bool {
-            b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 || (scriptSafe && (b == 0x3C || b == 0x3E || b == 0x26))
-        }
         func word(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) } }
-        var words: [[UInt8]] = []
+        for bytes in sampleBlocks(width: 8) {
+            for scriptSafe in [false, true] {
+                #expect(JSONWriter.mayNeedEscape(word(bytes), scriptSafe: scriptSafe) == bytes.contains { jsonEscapes($0, scriptSafe) }, "\(bytes) \(scriptSafe)")
+            }
+        }
+    }
+
+    /// The bytes the JSON writer escapes, or looks at for U+2028 and U+2029 (their lead byte).
+    func jsonEscapes(_ b: UInt8, _ scriptSafe: Bool) -> Bool {
+        b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 || (scriptSafe && (b == 0x3C || b == 0x3E || b == 0x26))
+    }
+
+    /// Blocks of `width` bytes for testing a block-at-a-time test against the bytes: every
+    /// byte value in every place (the others 'a'), every value filling a block, and 5,000
+    /// pseudo-random blocks.
+    func sampleBlocks(width: Int) -> [[UInt8]] {
+        var blocks: [[UInt8]] = []
         for value in 0...255 {
-            for at in 0..<8 { words.append((0..<8).map { $0 == at ? UInt8(value) : 0x61 }) }
-            words.append([UInt8](repeating: UInt8(value), count: 8))
+            for at in 0..<width { blocks.append((0..<width).map { $0 == at ? UInt8(value) : 0x61 }) }
+            blocks.append([UInt8](repeating: UInt8(value), count: width))
         }
         var seed: UInt64 = 7
         for _ in 0..<5000 {
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            words.append((0..<8).map { UInt8(truncatingIfNeeded: seed >> UInt64(8 * $0)) | ($0 % 3 == 0 ? 0x20 : 0) })
+            blocks.append((0..<width).map { UInt8(truncatingIfNeeded: (seed >> UInt64(4 * $0)) &* 37) | ($0 % 3 == 0 ? 0x20 : 0) })
         }
-        for bytes in words {
-            for scriptSafe in [false, true] {
-                #expect(JSONWriter.mayNeedEscape(word(bytes), scriptSafe: scriptSafe) == bytes.contains { needs($0, scriptSafe) }, "\(bytes) \(scriptSafe)")
-            }
-        }
+        return blocks
     }
 
     /// The sixteen-byte tests (VectorBytes) of the JSON writer and the HTML escaper say "maybe"
     /// exactly when one of the bytes is one they act on, for every byte value in every lane.
     @Test func vectorTestsAgreeWithTheBytes() {
-        func needsEscape(_ b: UInt8, _ scriptSafe: Bool) -> Bool {
-            b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2 || (scriptSafe && (b == 0x3C || b == 0x3E || b == 0x26))
-        }
         func needsEntity(_ b: UInt8) -> Bool { b == 0x26 || b == 0x3C || b == 0x3E || b == 0x22 || b == 0x27 }
-        var blocks: [[UInt8]] = []
-        for value in 0...255 {
-            for at in 0..<16 { blocks.append((0..<16).map { $0 == at ? UInt8(value) : 0x61 }) }
-            blocks.append([UInt8](repeating: UInt8(value), count: 16))
-        }
-        var seed: UInt64 = 11
-        for _ in 0..<5000 {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            blocks.append((0..<16).map { UInt8(truncatingIfNeeded: (seed >> UInt64(4 * $0)) &* 37) | ($0 % 3 == 0 ? 0x20 : 0) })
-        }
-        for bytes in blocks {
+        for bytes in sampleBlocks(width: 16) {
             let v = bytes.withUnsafeBufferPointer { VectorBytes.load($0, at: 0) }
             for scriptSafe in [false, true] {
-                #expect(JSONWriter.mayNeedEscape(v, scriptSafe: scriptSafe) == bytes.contains { needsEscape($0, scriptSafe) }, "\(bytes) \(scriptSafe)")
+                #expect(JSONWriter.mayNeedEscape(v, scriptSafe: scriptSafe) == bytes.contains { jsonEscapes($0, scriptSafe) }, "\(bytes) \(scriptSafe)")
             }
             #expect(HTML.mayNeedEntity(v) == bytes.contains(where: needsEntity), "\(bytes)")
         }
