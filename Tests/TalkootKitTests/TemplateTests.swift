@@ -167,6 +167,27 @@ import Testing
         #expect(library.render(keyed, withTemplate: "t") == "Martat ry!<a href=\"/a/\">A &amp; B</a>")
     }
 
+    /// A section over a text or a number whose body does not read the section's value is
+    /// rendered without pushing it (it has no names); bodies that read it, with `{{.}}`, a
+    /// dotted name or a partial, still see it as the current object.
+    @Test func textSectionsRenderTheSameWhetherOrNotTheirValueIsPushed() throws {
+        let context: TemplateObject = ["s": "text", "e": "", "n": 3, "x": "outer", "b": Array("<b>".utf8),
+                                       "o": ["s": "inner", "x": "own"] as TemplateObject]
+        func render(_ text: String, partials: [String: String] = [:]) throws -> String {
+            var library = TemplateLibrary()
+            library.register(try Template(text), named: "main")
+            for (name, p) in partials { library.register(try Template(p), named: name) }
+            return library.render(context, withTemplate: "main") ?? "nil"
+        }
+        #expect(try render("{{#s}}[{{x}}]{{/s}}{{#e}}<{{x}}>{{/e}}{{#n}}({{x}}){{/n}}{{#b}}{{{b}}}{{/b}}") == "[outer]<outer>(outer)<b>")
+        #expect(try render("{{#s}}[{{.}}]{{/s}}{{#n}}({{.}}){{/n}}") == "[text](3)")
+        // A dotted name in the body looks in the text only (and finds nothing), not further out.
+        #expect(try render("{{#s}}{{#.x}}A{{/.x}}{{^.x}}B{{/.x}}[{{.x}}]{{/s}}") == "B[]")
+        #expect(try render("{{#o}}{{#.s}}<{{s}}|{{x}}>{{/.s}}{{/o}}") == "<inner|own>")
+        #expect(try render("{{#s}}{{> p}}{{/s}}", partials: ["p": "({{.}})"]) == "(text)")
+        #expect(try render("{{^s}}no{{/s}}{{^missing}}{{x}}{{/missing}}") == "outer")
+    }
+
     /// `ContextValue` tells values apart by their exact type without `as!`; every kind it
     /// knows renders as its own kind, and anything else falls through to the general cases.
     @Test func everyKindOfContextValueIsToldApart() throws {

@@ -78,7 +78,7 @@ public final class Template: @unchecked Sendable {  // immutable after init
                 switch op {
                 case .text: continue
                 case let .variable(p, _): path = paths[Int(p)]
-                case let .section(p, inverted, end):
+                case let .section(p, inverted, end, _):
                     path = paths[Int(p)]
                     open.append((Int(end), path.anchored && !inverted ? path.names.first : nil))
                 case let .partial(name, _):
@@ -140,13 +140,27 @@ public final class Template: @unchecked Sendable {  // immutable after init
                 case let .section(path, inverted, children):
                     paths.append(path)
                     let pathIndex = Int32(paths.count - 1), at = ops.count
-                    ops.append(.section(path: pathIndex, inverted: inverted, end: 0))
+                    ops.append(.section(path: pathIndex, inverted: inverted, end: 0, readsValue: true))
                     compile(children)
-                    ops[at] = .section(path: pathIndex, inverted: inverted, end: Int32(ops.count))
+                    ops[at] = .section(path: pathIndex, inverted: inverted, end: Int32(ops.count),
+                                       readsValue: readsCurrentObject(ops[(at + 1)...]))
                 case let .partial(name, indentation):
                     strings.append(name)
                     indentations.append(indentation)
                     ops.append(.partial(name: Int32(strings.count - 1), indentation: Int32(indentations.count - 1)))
+                }
+            }
+        }
+
+        /// Whether a section's body may read the object that is current in it, the section's
+        /// own value: a `{{.}}` or a name with a leading dot anywhere in it (an inverted or
+        /// boolean section inside does not change the current object), or a partial.
+        func readsCurrentObject(_ body: ArraySlice<TemplateOp>) -> Bool {
+            body.contains { op in
+                switch op {
+                case .text: return false
+                case .partial: return true
+                case let .variable(p, _), let .section(p, _, _, _): return paths[Int(p)].anchored
                 }
             }
         }
@@ -157,8 +171,10 @@ public final class Template: @unchecked Sendable {  // immutable after init
 enum TemplateOp: Sendable {
     case text(start: Int32, count: Int32)
     case variable(path: Int32, escaped: Bool)
-    /// The body is the operations after this one, up to `end` (exclusive).
-    case section(path: Int32, inverted: Bool, end: Int32)
+    /// The body is the operations after this one, up to `end` (exclusive). `readsValue`: the
+    /// body may read the section's value as the current object (`Compiler.readsCurrentObject`);
+    /// when it does not, a text or number value is not pushed (it has no names to look up).
+    case section(path: Int32, inverted: Bool, end: Int32, readsValue: Bool)
     case partial(name: Int32, indentation: Int32)
 
     var isSection: Bool { if case .section = self { true } else { false } }

@@ -184,13 +184,17 @@ struct TemplateRenderer: ~Copyable {
                 case .other: if let value = lookup(t, ref) { writeValue(value, escaped: escaped) }
                 }
                 i += 1
-            case let .section(path, inverted, end):
+            case let .section(path, inverted, end, readsValue):
                 let ref = t.pathRefs[Int(path)], k = Int(ref.start), body = i + 1..<Int(end)
                 switch ref.count == 1 ? findEntry(t.names.baseAddress! + k, hash: t.hashes[k], anchored: ref.anchored) : .elsewhere {
                 case let .entry(entry):
                     if !inverted, let items = entry.pointee.items {
                         // A list of objects: each is rendered where the list keeps it.
                         for p in 0..<items.count { renderItem(items.baseAddress! + p, t, body) }
+                    } else if !inverted && !readsValue && entry.pointee.isText {
+                        // A text (or number) is truthy and has no names: with nothing in the
+                        // body reading it, the body renders as if it had been pushed.
+                        render(t, body)
                     } else {
                         let value = entry.pointee.value
                         if case .optional = value { renderSection(value.unwrapped, inverted: inverted, t, body) }

@@ -57,6 +57,15 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
             plain = Entry.plain(of: value)
         }
 
+        /// Whether the value is a text, bytes or a number: truthy in a section, where it
+        /// becomes the current object without names of its own.
+        var isText: Bool {
+            switch value {
+            case .string, .bytes, .integer: return true
+            default: return false
+            }
+        }
+
         private static func plain(of value: ContextValue) -> Bool {
             guard case let .string(s) = value else { return false }
             return s.utf8.withContiguousStorageIfAvailable(HTML.needsNoEscaping) ?? false
