@@ -626,12 +626,16 @@ struct TemplateRenderer: ~Copyable {
         atLineStart = savedLineStart
     }
 
-    /// Template text: indented line by line inside a standalone partial.
+    /// Template text: indented line by line inside a standalone partial. The common case, no
+    /// indentation, is inlined into the render loop (a call to all of this, for the few hundred
+    /// pieces of text of every page, was about a fiftieth of a build).
+    @inline(__always)
     private mutating func writeTemplateText(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if indentation.isEmpty {
-            output.append(bytes)
-            return
-        }
+        if indentation.isEmpty { output.append(bytes) } else { writeIndentedText(bytes) }
+    }
+
+    @inline(never)
+    private mutating func writeIndentedText(_ bytes: UnsafeBufferPointer<UInt8>) {
         for b in bytes {
             if atLineStart { output.append(indentation); atLineStart = false }
             output.append(b)
