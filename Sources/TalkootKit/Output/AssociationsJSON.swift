@@ -282,26 +282,33 @@ struct JSONWriter: ~Copyable {
 
     // MARK: streaming
 
-    /// Whether each open container (innermost last) has a member yet: `open`/`member`/`close`
-    /// write an object as it is made, the same bytes as `write` writes for its `JSONValue`,
-    /// without building the value first (pages and records are made tens of thousands of times).
-    private var open: [Bool] = []
+    /// How many containers are open, and whether each has a member yet (bit `d` for the one at
+    /// depth `d`): `open`/`member`/`close` write an object as it is made, the same bytes as
+    /// `write` writes for its `JSONValue`, without building the value first (pages and records
+    /// are made tens of thousands of times). Bits rather than an array of flags, which cost a
+    /// uniqueness check at every member; the exports nest five deep, far from the 64 there are.
+    private var openCount = 0
+    private var hasMember: UInt64 = 0
 
     /// `{`, or `[` with `array`. The container sits at `base` plus the open ones' depth.
     mutating func openContainer(array: Bool = false) {
+        precondition(openCount < 64, "JSON nested deeper than 64 containers")
         out.append(array ? 0x5B : 0x7B)
-        open.append(false)
+        hasMember &= ~(1 << UInt64(openCount))
+        openCount += 1
     }
 
     mutating func closeContainer(array: Bool = false, base: Int = 0) {
-        if open.removeLast() { indent(base + open.count) }
+        openCount -= 1
+        if hasMember & (1 << UInt64(openCount)) != 0 { indent(base + openCount) }
         out.append(array ? 0x5D : 0x7D)
     }
 
     /// Starts the next member of the open object (or item, with no `key`, of the open array).
     private mutating func next(base: Int) {
-        if open[open.count - 1] { out.append(0x2C) } else { open[open.count - 1] = true }
-        indent(base + open.count)
+        let bit: UInt64 = 1 << UInt64(openCount - 1)
+        if hasMember & bit != 0 { out.append(0x2C) } else { hasMember |= bit }
+        indent(base + openCount)
     }
 
     /// `"key": ` of the next member; a key is plain ASCII that needs no escape.
@@ -336,14 +343,14 @@ struct JSONWriter: ~Copyable {
     /// A member whose value is written as `JSONValue` (nested objects made elsewhere).
     mutating func member(_ key: StaticString, _ value: JSONValue, base: Int = 0) {
         self.key(key, base: base)
-        write(value, depth: base + open.count)
+        write(value, depth: base + openCount)
     }
 
     /// A string value after its `key`.
     mutating func value(_ value: String) { writeString(value) }
 
     /// A scalar value after its `key` (`null`, a number, a boolean).
-    mutating func value(_ value: JSONValue) { write(value, depth: open.count) }
+    mutating func value(_ value: JSONValue) { write(value, depth: openCount) }
 
     /// Starts an item of the open array that is a container (`openContainer` next).
     mutating func nextItem(base: Int = 0) { next(base: base) }
