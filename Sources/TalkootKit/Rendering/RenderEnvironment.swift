@@ -38,6 +38,8 @@ public struct RenderEnvironment: Sendable {
     var fallbackNotices: LanguageMap<String> = [:]
     /// `makeChangeMailPieces` per language.
     var changeMailPieces: LanguageMap<[[UInt8]]> = [:]
+    /// The context under each directory card: the language's strings as `t` (`cardBytes`).
+    var cardStrings: LanguageMap<TemplateObject> = [:]
 
     /// `cards: false` leaves `cardHTML` empty for the caller to fill: a site build renders each
     /// card in the job that renders its association's pages, from the card context those pages
@@ -78,6 +80,7 @@ public struct RenderEnvironment: Sendable {
             sectionTrails[language] = Routes.Section.allCases.sorted { Routes.ordinal($0) < Routes.ordinal($1) }.map { makeTrail([$0], language) }
             fallbackNotices[language] = fallbackNotice(language)
             changeMailPieces[language] = makeChangeMailPieces(language)
+            cardStrings[language] = ["t": uiStrings[language] ?? TemplateTable([:])]
         }
         let env = self
         for language in site.config.languages {
@@ -89,8 +92,9 @@ public struct RenderEnvironment: Sendable {
     /// the UI strings as its `t`.
     func cardBytes(_ card: TemplateObject, _ language: String) -> [UInt8] {
         // The strings in a frame of their own under the card: setting `t` on the card copied
-        // the card (its entries, a retain each), which its page goes on to extend.
-        let strings: TemplateObject = ["t": uiStrings[language] ?? TemplateTable([:])]
+        // the card (its entries, a retain each), which its page goes on to extend. The frame is
+        // made once per language (`cardStrings`).
+        let strings = cardStrings[language] ?? ["t": uiStrings[language] ?? TemplateTable([:])]
         return theme.library.renderBytes([strings, card], withTemplate: "association-card", capacity: 960, exactSize: true) ?? []
     }
 
