@@ -123,15 +123,15 @@ public enum URLEncoding {
         s.withUTF8 { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3) { buffer in
                 var n = 0
+                let encoded = buffer.baseAddress!
                 for b in bytes {
-                    switch b {
-                    case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E:
-                        buffer[n] = b
+                    if unreserved[Int(b)] {
+                        encoded[n] = b
                         n += 1
-                    default:
-                        buffer[n] = UInt8(ascii: "%")
-                        buffer[n + 1] = hexDigit(b >> 4)
-                        buffer[n + 2] = hexDigit(b & 0xF)
+                    } else {
+                        encoded[n] = UInt8(ascii: "%")
+                        encoded[n + 1] = hexDigit(b >> 4)
+                        encoded[n + 2] = hexDigit(b & 0xF)
                         n += 3
                     }
                 }
@@ -142,4 +142,13 @@ public enum URLEncoding {
 
     @inline(__always)
     private static func hexDigit(_ d: UInt8) -> UInt8 { d < 10 ? 0x30 + d : 0x37 + d }
+
+    /// The bytes written as they are (RFC 3986's unreserved characters), by value: one load
+    /// per byte instead of a chain of range tests.
+    private static let unreserved: [Bool] = (0...255).map { b in
+        switch b {
+        case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E: return true
+        default: return false
+        }
+    }
 }

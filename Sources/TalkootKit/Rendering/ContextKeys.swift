@@ -26,6 +26,7 @@ extension TemplateKey {
     static let website = TemplateKey("website")
     static let email = TemplateKey("email")
     static let phone = TemplateKey("phone")
+    static let display = TemplateKey("display")
     static let role = TemplateKey("role")
     static let contactPerson = TemplateKey("contactPerson")
     static let hasActivities = TemplateKey("hasActivities")

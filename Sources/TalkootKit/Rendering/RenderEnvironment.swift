@@ -209,14 +209,22 @@ public struct RenderEnvironment: Sendable {
     }
 
     public func phone(_ p: PhoneNumber?) -> TemplateObject? {
-        p.map { ["display": $0.display, "href": "tel:" + $0.international] }
+        p.map {
+            var o = TemplateObject(minimumCapacity: 2)
+            o.append(.display, $0.display)
+            o.append(.href, concat("tel:", $0.international))
+            return o
+        }
     }
 
     public func place(_ p: PlaceRef?, _ language: String) -> TemplateObject? {
         switch p {
         case let .facility(slug)?:
             return vocabularies[language]?.facilityPlaces[slug] ?? facilityPlace(slug, language)
-        case let .text(s)?: return ["name": s]
+        case let .text(s)?:
+            var o = TemplateObject(minimumCapacity: 1)
+            o.append(.name, s)
+            return o
         case nil: return nil
         }
     }
