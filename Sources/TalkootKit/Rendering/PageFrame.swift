@@ -35,15 +35,15 @@ extension RenderEnvironment {
         let path = id.path(routes, language)
         var c = pc.context
         c.reserveCapacity(c.count + 24)  // the frame's keys, without growing the table on the way
-        // Set, not appended: a page's own context may have used a frame name (names hashed
-        // once, ContextKeys).
-        c[.title] = pc.title
-        c[.isHome] = id == .home
-        c[.fullTitle] = id == .home ? concat(pc.title, " – ", cfg.municipality.text(language))
-            : concat(pc.title, " – ", cfg.title.text(language), " – ", cfg.municipality.text(language))
-        c[.description] = pc.description
-        c[.canonical] = routes.absolute(path)
-        c[.ogType] = pc.ogType
+        // Appended: no page's own context uses a frame name (checked in debug builds, which
+        // the tests run); names hashed once (ContextKeys).
+        c.append(.title, pc.title)
+        c.append(.isHome, id == .home)
+        c.append(.fullTitle, id == .home ? concat(pc.title, " – ", cfg.municipality.text(language))
+            : concat(pc.title, " – ", cfg.title.text(language), " – ", cfg.municipality.text(language)))
+        c.append(.description, pc.description)
+        c.append(.canonical, routes.absolute(path))
+        c.append(.ogType, pc.ogType)
         // The page's path in every language, made once for the alternates and the language links.
         let paths = cfg.languages.map { $0 == language ? path : id.path(routes, $0) }
         // Small lists of links as TemplateObjects, not string dictionaries: the renderer reads an
@@ -60,7 +60,7 @@ extension RenderEnvironment {
         alternates.reserveCapacity(paths.count + 1)
         for (l, p) in zip(cfg.languages, paths) { alternates.append(alternate(l, p)) }
         alternates.append(alternate("x-default", paths.first ?? id.path(routes, cfg.defaultLanguage)))
-        c[.alternates] = alternates
+        c.append(.alternates, alternates)
         var languageLinks: [TemplateObject] = []
         if cfg.languages.count > 1 {
             languageLinks.reserveCapacity(paths.count)
@@ -73,20 +73,20 @@ extension RenderEnvironment {
                 languageLinks.append(o)
             }
         }
-        c[.languageLinks] = languageLinks
+        c.append(.languageLinks, languageLinks)
         // An item page's navigation is the same on every page of its section: it comes in a
         // context of its own under the page's (`renderBytes`), so that the navigation partial
         // is rendered once per section and language (PartialCache).
-        if navigationFrame(id, language) == nil { c[.nav] = makeNavigation(id, language, here: href(path)) }
+        if navigationFrame(id, language) == nil { c.append(.nav, makeNavigation(id, language, here: href(path))) }
         if pc.fallback && language != cfg.defaultLanguage {
-            c[.fallbackNotice] = fallbackNotices[language] ?? fallbackNotice(language)
+            c.append(.fallbackNotice, fallbackNotices[language] ?? fallbackNotice(language))
             // The page's own text is in the default language: templates mark it with lang.
-            c[.contentLang] = cfg.defaultLanguage
+            c.append(.contentLang, cfg.defaultLanguage)
         }
-        if let edit = cfg.editURL, let source = pc.sourcePath { c[.editHref] = edit.replacingOccurrences(of: "{path}", with: source) }
-        c[.breadcrumbs] = trail(pc.breadcrumbs, language)
-        c[.hasBreadcrumbs] = !pc.breadcrumbs.isEmpty
-        if let ld = jsonLD(id, language, pc) { c[.jsonLD] = ld }
+        if let edit = cfg.editURL, let source = pc.sourcePath { c.append(.editHref, edit.replacingOccurrences(of: "{path}", with: source)) }
+        c.append(.breadcrumbs, trail(pc.breadcrumbs, language))
+        c.append(.hasBreadcrumbs, !pc.breadcrumbs.isEmpty)
+        if let ld = jsonLD(id, language, pc) { c.append(.jsonLD, ld) }
         return c
     }
 
@@ -184,7 +184,7 @@ extension RenderEnvironment {
         var c = frame(id, language, pc)
         let base: Any = frameBaseCache[language] ?? frameBase(language)
         // The body is rendered where the layout writes `{{{content}}}`, with the same contexts.
-        c[.content] = InlineTemplate(id.template)
+        c.append(.content, InlineTemplate(id.template))
         let layout = site.config.layout == .fragment ? "fragment" : "layout"
         // Pages with the same contexts under their own share the partials rendered on them
         // alone (the navigation, the footer): a scope per language and navigation.
