@@ -509,6 +509,9 @@ import Testing
             }
         }
         #expect(Day(year: 12345, month: 1, day: 2).iso == "12345-01-02")
+        #expect(Day(year: 12345, month: 1, day: 2).nordic == "2.1.12345")
+        #expect(Day(year: 123_456, month: 10, day: 31).nordic == "31.10.123456")
+        #expect(Day(year: 0, month: 1, day: 9).nordic == "9.1.0")
     }
 
     @Test func daysAreOrderedByDate() {

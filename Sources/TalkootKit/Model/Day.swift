@@ -109,7 +109,27 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
     }
     public var description: String { iso }
     /// Finnish and Swedish short form: 18.3.2027.
-    public var nordic: String { String(day) + "." + String(month) + "." + String(year) }
+    public var nordic: String {
+        // Digits written into one small buffer: the three numbers made into strings and joined
+        // cost more than the rest of an association page's dates together.
+        guard (0...99).contains(day), (0...99).contains(month), (0...99_999).contains(year) else {
+            return String(day) + "." + String(month) + "." + String(year)
+        }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+            var n = 0
+            func digits(_ value: Int) {
+                if value >= 10 { digits(value / 10) }
+                buffer[n] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
+                n += 1
+            }
+            digits(day)
+            buffer[n] = UInt8(ascii: "."); n += 1
+            digits(month)
+            buffer[n] = UInt8(ascii: "."); n += 1
+            digits(year)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<n]), as: UTF8.self)
+        }
+    }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }

@@ -11,7 +11,7 @@ final class SharedRendering {
     /// Set by a job that also renders the association's directory cards: each page's context
     /// starts from the card's, which is rendered into `cards` (by language) on the way.
     let collectsCards: Bool
-    var cards: [String: [UInt8]] = [:]
+    var cards: LanguageMap<[UInt8]> = [:]
 
     init(collectsCards: Bool = false) { self.collectsCards = collectsCards }
 
