@@ -311,7 +311,11 @@ public struct ContentLoader: Sendable {
             }
             let stem = String(name.dropLast(3))
             // Most names have no other dot: no need to split them.
-            let parts = stem.containsByte(UInt8(ascii: ".")) ? stem.split(separator: ".", omittingEmptySubsequences: false).map(String.init) : [stem]
+            // Split on the bytes: a split on Characters (grapheme rules) cost some 15,000
+            // instructions a name, on the one thread that lists the files before any is read.
+            let parts = stem.containsByte(UInt8(ascii: "."))
+                ? stem.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { String(Substring($0)) }
+                : [stem]
             var slug = stem
             var language: String?
             if parts.count == 2 {
