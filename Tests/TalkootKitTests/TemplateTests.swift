@@ -145,8 +145,8 @@ import Testing
         check([["k": "v"]] as [[String: String]])
     }
 
-    /// Names hashed once (`TemplateKey`): an object built by keyed appends and sets holds what
-    /// one built by names holds, in the same order, and renders the same.
+    /// Names hashed once (`TemplateKey`): an object built by keyed appends holds what one built
+    /// by named sets holds, in the same order, and renders the same.
     @Test func keyedAppendsAndSetsStoreWhatNamedSetsStore() throws {
         let link: TemplateObject = ["href": "/a/", "name": "A & B"]
         var named = TemplateObject(), keyed = TemplateObject(minimumCapacity: 4)
@@ -154,13 +154,12 @@ import Testing
         named["volunteers"] = true
         named["meetsAt"] = [link]
         named["name"] = "Martat ry"
-        keyed.append(.name, "Martat")
+        keyed.append(.name, "Martat ry")
         keyed.append(.volunteers, true)
         keyed.append(.meetsAt, [link])
         keyed.append(.area, ifPresent: nil as String?)
-        keyed[.name] = "Martat ry"
         #expect(keyed.description == named.description)
-        #expect(keyed[.name] as String? == "Martat ry" && keyed["volunteers"] as? Bool == true && keyed["area"] == nil)
+        #expect(keyed["name"] as? String == "Martat ry" && keyed["volunteers"] as? Bool == true && keyed["area"] == nil)
         var library = TemplateLibrary()
         library.register(try Template("{{name}}{{#volunteers}}!{{/volunteers}}{{#meetsAt}}<a href=\"{{href}}\">{{name}}</a>{{/meetsAt}}"), named: "t")
         #expect(library.render(keyed, withTemplate: "t") == library.render(named, withTemplate: "t"))

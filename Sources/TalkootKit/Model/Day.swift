@@ -100,7 +100,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
             }
             return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
         }
-        func digit(_ n: Int) -> UInt8 { UInt8(truncatingIfNeeded: 0x30 + n % 10) }
+        let digit = Day.digit
         return String(unsafeUninitializedCapacity: 10) { b in
             (b[0], b[1], b[2], b[3], b[4]) = (digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), 0x2D)
             (b[5], b[6], b[7], b[8], b[9]) = (digit(month / 10), digit(month), 0x2D, digit(day / 10), digit(day))
@@ -110,26 +110,31 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
     public var description: String { iso }
     /// Finnish and Swedish short form: 18.3.2027.
     public var nordic: String {
-        // Digits written into one small buffer: the three numbers made into strings and joined
-        // cost more than the rest of an association page's dates together.
+        // Digits written into one small string, as `iso` does: the three numbers made into
+        // strings and joined cost more than the rest of an association page's dates together.
         guard (0...99).contains(day), (0...99).contains(month), (0...99_999).contains(year) else {
             return String(day) + "." + String(month) + "." + String(year)
         }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 16) { buffer in
+        return String(unsafeUninitializedCapacity: 11) { b in
             var n = 0
-            func digits(_ value: Int) {
-                if value >= 10 { digits(value / 10) }
-                buffer[n] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
+            func number(_ value: Int) {
+                if value >= 10 { number(value / 10) }
+                b[n] = Day.digit(value)
                 n += 1
             }
-            digits(day)
-            buffer[n] = UInt8(ascii: "."); n += 1
-            digits(month)
-            buffer[n] = UInt8(ascii: "."); n += 1
-            digits(year)
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<n]), as: UTF8.self)
+            number(day)
+            b[n] = 0x2E
+            n += 1
+            number(month)
+            b[n] = 0x2E
+            n += 1
+            number(year)
+            return n
         }
     }
+
+    /// The ASCII digit of `n`'s last decimal place.
+    private static func digit(_ n: Int) -> UInt8 { UInt8(truncatingIfNeeded: 0x30 + n % 10) }
 
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 }

@@ -80,7 +80,7 @@ public struct RenderEnvironment: Sendable {
             sectionTrails[language] = Routes.Section.allCases.sorted { Routes.ordinal($0) < Routes.ordinal($1) }.map { makeTrail([$0], language) }
             fallbackNotices[language] = fallbackNotice(language)
             changeMailPieces[language] = makeChangeMailPieces(language)
-            cardStrings[language] = ["t": uiStrings[language] ?? TemplateTable([:])]
+            cardStrings[language] = makeCardStrings(language)
         }
         let env = self
         for language in site.config.languages {
@@ -94,9 +94,12 @@ public struct RenderEnvironment: Sendable {
         // The strings in a frame of their own under the card: setting `t` on the card copied
         // the card (its entries, a retain each), which its page goes on to extend. The frame is
         // made once per language (`cardStrings`).
-        let strings = cardStrings[language] ?? ["t": uiStrings[language] ?? TemplateTable([:])]
+        let strings = cardStrings[language] ?? makeCardStrings(language)
         return theme.library.renderBytes([strings, card], withTemplate: "association-card", capacity: 960, exactSize: true) ?? []
     }
+
+    /// The context under a directory card (`cardStrings`).
+    func makeCardStrings(_ language: String) -> TemplateObject { ["t": uiStrings[language] ?? TemplateTable([:])] }
 
     // MARK: lookups through the index
 

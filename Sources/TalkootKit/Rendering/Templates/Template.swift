@@ -77,23 +77,24 @@ public final class Template: @unchecked Sendable {  // immutable after init
                 let path: TemplatePath
                 switch op {
                 case .text: continue
-                case let .variable(p, _): path = paths[Int(p)]
-                case let .section(p, inverted, end, _):
-                    path = paths[Int(p)]
-                    open.append((Int(end), path.anchored && !inverted ? path.names.first : nil))
+                case let .variable(p, _), let .section(p, _, _, _): path = paths[Int(p)]
                 case let .partial(name, _):
                     if outside { outsidePartials.append(partials[Int(name)]) } else { insidePartials.append(partials[Int(name)]) }
                     continue
                 }
-                guard let first = path.names.first else {
-                    if outside { readsCurrentOutside = true }
-                    continue
+                if let first = path.names.first {
+                    let name = TemplateKey(first, hash: path.hashes[0])
+                    if path.anchored {
+                        if outside { dottedOutside.insert(name) }
+                    } else if !open.contains(where: { $0.found == first }) {
+                        plain.insert(name)
+                    }
+                } else if outside {
+                    readsCurrentOutside = true
                 }
-                let name = TemplateKey(first, hash: path.hashes[0])
-                if path.anchored {
-                    if outside { dottedOutside.insert(name) }
-                } else if !open.dropLast(op.isSection ? 1 : 0).contains(where: { $0.found == first }) {
-                    plain.insert(name)
+                // A section's own name is looked up before it opens; its body, after.
+                if case let .section(_, inverted, end, _) = op {
+                    open.append((Int(end), path.anchored && !inverted ? path.names.first : nil))
                 }
             }
         }
@@ -176,8 +177,6 @@ enum TemplateOp: Sendable {
     /// when it does not, a text or number value is not pushed (it has no names to look up).
     case section(path: Int32, inverted: Bool, end: Int32, readsValue: Bool)
     case partial(name: Int32, indentation: Int32)
-
-    var isSection: Bool { if case .section = self { true } else { false } }
 }
 
 /// Where a tag's name is in its template's tables: `count` parts from `start`; none for `{{.}}`.

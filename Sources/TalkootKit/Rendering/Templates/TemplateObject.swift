@@ -140,16 +140,10 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         set { set(key, newValue.map(\.contextValue)) }
     }
 
-    /// The same with the name's hash made once (`TemplateKey`): page contexts set the same few
-    /// dozen names on every page, and hashing each again was a tenth of setting it.
-    subscript<V: TemplateValue>(key: TemplateKey) -> V? {
-        get { index(of: key.name, hash: key.hash).flatMap { entries[$0].value.raw as? V } }
-        set { set(key.name, newValue.map(\.contextValue), hash: key.hash) }
-    }
-
-    /// Adds a name this object does not have yet, without looking for it first (an object
-    /// being built name by name, such as an association's card: looking each name up among
-    /// the ones before it was most of setting it). Debug builds check that it is new.
+    /// Adds a name this object does not have yet, with its hash made once (`TemplateKey`) and
+    /// without looking for it first (an object being built name by name, such as an
+    /// association's card: hashing each name and looking it up among the ones before it was
+    /// most of setting it). Debug builds check that it is new.
     mutating func append<V: TemplateValue>(_ key: TemplateKey, _ value: V) {
         assert(index(of: key.name, hash: key.hash) == nil, "\(key.name) is already set")
         names |= TemplateObject.bit(key.hash)
@@ -161,8 +155,8 @@ public struct TemplateObject: ExpressibleByDictionaryLiteral, @unchecked Sendabl
         if let value { append(key, value) }
     }
 
-    private mutating func set(_ key: String, _ value: ContextValue?, hash: UInt64? = nil) {
-        let hash = hash ?? TemplateObject.hash(key)
+    private mutating func set(_ key: String, _ value: ContextValue?) {
+        let hash = TemplateObject.hash(key)
         let i = index(of: key, hash: hash)
         guard let value else {
             if let i {
