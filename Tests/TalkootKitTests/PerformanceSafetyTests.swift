@@ -502,6 +502,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("data").path).count == 300)
     }
 
+    /// A file in many chunks (more than one `writev` takes, empty ones among them), created
+    /// and then appended to, holds every byte in order.
+    @Test func chunkedFilesAreWrittenWholeAndInOrder() throws {
+        let root = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = root.appendingPathComponent("vienti.json").path
+        let first: [[UInt8]] = (0..<2500).map { i in i % 7 == 0 ? [] : Array("osa \(i);".utf8) }
+        let more: [[UInt8]] = (0..<1500).map { i in Array(repeating: UInt8(65 + i % 26), count: i % 300) }
+        try Publisher.writeFile(path, first)
+        try Publisher.writeFile(path, more, appending: true)
+        try Publisher.writeFile(root.appendingPathComponent("tyhja").path, [])
+        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == Array((first + more).joined()))
+        #expect(try Data(contentsOf: root.appendingPathComponent("tyhja")).isEmpty)
+    }
+
     /// Export blocks that append to a file join the file before them, once per path.
     @Test func appendedPiecesJoinTheirFile() {
         var all: [OutputFile] = []
