@@ -141,26 +141,29 @@ extension RenderEnvironment {
         let a = item.primary
         var out: [UInt8] = []
         out.reserveCapacity(1536)
-        out += "&body=".utf8
-        func line(_ key: String, _ value: String) {
-            out += key.utf8  // field names need no encoding
-            out += "%3A%20".utf8  // ": "
+        // The fixed parts as static bytes (appending a string literal's UTF-8 view went
+        // through the generic sequence append, 160 instructions each).
+        func raw(_ s: StaticString) { s.withUTF8Buffer { out.append(contentsOf: $0) } }
+        // `key` is the field name with ": " encoded ("name%3A%20"): field names need no encoding.
+        func line(_ key: StaticString, _ value: String) {
+            raw(key)
             URLEncoding.append(value, to: &out)
-            out += "%0A".utf8  // "\n"
+            raw("%0A")  // "\n"
         }
-        line("talkoot-slug", item.slug)
-        out += "%0A".utf8
-        line("name", a.name)
-        line("summary", a.summary)
-        line("website", a.website ?? "")
-        line("email", a.email ?? "")
-        line("phone", a.phone?.display ?? "")
-        line("area", a.area ?? "")
-        line("sectors", a.sectors.joined(separator: ", "))
-        line("target_groups", a.targetGroups.joined(separator: ", "))
-        line("membership", a.membership ?? "")
-        line("volunteers_wanted", a.volunteersWanted ? "true" : "false")
-        line("volunteer_tasks", a.volunteerTasks ?? "")
+        raw("&body=")
+        line("talkoot-slug%3A%20", item.slug)
+        raw("%0A")
+        line("name%3A%20", a.name)
+        line("summary%3A%20", a.summary)
+        line("website%3A%20", a.website ?? "")
+        line("email%3A%20", a.email ?? "")
+        line("phone%3A%20", a.phone?.display ?? "")
+        line("area%3A%20", a.area ?? "")
+        line("sectors%3A%20", a.sectors.joined(separator: ", "))
+        line("target_groups%3A%20", a.targetGroups.joined(separator: ", "))
+        line("membership%3A%20", a.membership ?? "")
+        line("volunteers_wanted%3A%20", a.volunteersWanted ? "true" : "false")
+        line("volunteer_tasks%3A%20", a.volunteerTasks ?? "")
         return out
     }
 
