@@ -293,22 +293,31 @@ public struct FriendlyFigures: Sendable {
         freeFacilities = site.facilities.filter { $0.primary.isFree }.count
         grantProgrammes = site.grants.count
         grantBudget = site.grants.compactMap { $0.primary.budget }.reduce(0, +)
-        // One pass over the associations (there may be tens of thousands).
+        // One pass over the associations (there may be tens of thousands), each read where it
+        // is stored. Sectors are counted by their place in site.sectors (a hashed count per
+        // sector name, and a set per association to count it once, were most of the page).
         var volunteers = 0, updated = 0
-        var sectors: [String: Int] = [:]
+        var sectorCounts = [Int](repeating: 0, count: site.sectors.count)
+        var sectorPlace: [String: Int] = [:]
+        for (k, sector) in site.sectors.enumerated() where sectorPlace[sector.id] == nil { sectorPlace[sector.id] = k }
         var areas: [String: Int] = [:]
-        // By index, reading the fields where they are: `for item in` copied every association
-        // whole (a retain per field) to read five of them.
         let all = site.associations
         for i in all.indices {
-            if all[i].primary.volunteersWanted { volunteers += 1 }
-            if all[i].primary.updated.days(until: site.today) <= 365 { updated += 1 }
-            for s in Set(all[i].primary.sectors) { sectors[s, default: 0] += 1 }
-            if let ar = all[i].primary.area { areas[ar, default: 0] += 1 }
+            all[i].withVersion(all[i].defaultLanguage) { a in
+                if a.volunteersWanted { volunteers += 1 }
+                if a.updated.days(until: site.today) <= 365 { updated += 1 }
+                let sectors = a.sectors
+                for k in sectors.indices {
+                    // An association that names a sector twice counts once for it.
+                    guard !sectors[..<k].contains(sectors[k]), let place = sectorPlace[sectors[k]] else { continue }
+                    sectorCounts[place] += 1
+                }
+                if let ar = a.area { areas[ar, default: 0] += 1 }
+            }
         }
         lookingForVolunteers = volunteers
         updatedLastYear = updated
-        perSector = site.sectors.map { ($0.id, sectors[$0.id] ?? 0) }.filter { $0.1 > 0 }
+        perSector = site.sectors.map { ($0.id, sectorPlace[$0.id].map { sectorCounts[$0] } ?? 0) }.filter { $0.1 > 0 }
         let order = site.config.areas
         perArea = areas.sorted { (order.firstIndex(of: $0.key) ?? Int.max, $0.key) < (order.firstIndex(of: $1.key) ?? Int.max, $1.key) }.map { ($0.key, $0.value) }
     }
