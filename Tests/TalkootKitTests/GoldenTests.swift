@@ -80,9 +80,10 @@ import Testing
         ParallelBuildTests.expectSameFiles(parallel, serial)
     }
 
-    /// The same through `talkoot build`'s writing: a parallel build writes each batch on a thread
-    /// of its own while the next renders (`BatchWriter`), a single-threaded one writes on the
-    /// calling thread, and the folders they leave hold the same files with the same bytes.
+    /// The same through `talkoot build`'s writing: a parallel build renders on all cores and
+    /// writes each run of pages from whichever thread finished it (`OrderedStream`), a
+    /// single-threaded one renders and writes on the calling thread, and the folders they
+    /// leave hold the same files with the same bytes.
     @Test func demoWrittenInParallelIsByteIdenticalToSingleThreadedBuild() throws {
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -26,6 +26,71 @@ import Testing
         #expect(Counted.live == before)
     }
 
+    /// Jobs rendered side by side reach the consumer once each, in job order, in runs that weigh
+    /// at least the batch (but the last), one run at a time, and every result is freed; with
+    /// one thread the runs are the same. Finished results waiting for the consumer stay near
+    /// the limit (four batches, plus a job per core), so memory does not grow with the site.
+    @Test(arguments: [false, true])
+    func orderedStreamHandsOverEveryResultInOrderOneRunAtATime(serial: Bool) {
+        final class Log: @unchecked Sendable {
+            let lock = NSLock()
+            var produced = 0, consumed = 0, mostWaiting = 0, live = 0
+        }
+        /// Counts its live instances in the test's own log (other tests count `Counted`).
+        final class Result: @unchecked Sendable {
+            let value: Int, log: Log
+            init(_ value: Int, _ log: Log) { self.value = value; self.log = log; log.lock.withLock { log.live += 1 } }
+            deinit { log.lock.withLock { log.live -= 1 } }
+        }
+        let log = Log()
+        var seen: [Int] = [], runs: [Int] = []
+        var inConsumer = false, overlapped = false
+        let weight: @Sendable (Int) -> Int = { i in i % 97 == 0 ? 40 : 1 + i % 3 }
+        Parallelism.$serial.withValue(serial) {
+            OrderedStream.run(count: 3_000, batch: 50, weight: weight, produce: { i -> Result in
+                log.lock.withLock {
+                    log.produced += weight(i)
+                    log.mostWaiting = max(log.mostWaiting, log.produced - log.consumed)
+                }
+                return Result(i, log)
+            }, consume: { run in
+                if inConsumer { overlapped = true }
+                inConsumer = true
+                seen += run.map(\.value)
+                runs.append(run.map { weight($0.value) }.reduce(0, +))
+                log.lock.withLock { log.consumed += runs.last! }
+                inConsumer = false
+            })
+        }
+        #expect(seen == Array(0..<3_000))
+        #expect(!overlapped)
+        #expect(runs.dropLast().allSatisfy { $0 >= 50 })
+        #expect(log.mostWaiting <= 4 * 50 + ProcessInfo.processInfo.activeProcessorCount * 40 + 50)
+        #expect(log.live == 0)
+    }
+
+    /// The consumer's first error is thrown, and the jobs not started by then are not rendered.
+    @Test func orderedStreamStopsAtTheFirstFailure() {
+        struct Stop: Error {}
+        final class Count: @unchecked Sendable {
+            let lock = NSLock()
+            var value = 0
+        }
+        let produced = Count()
+        var runs = 0
+        #expect(throws: Stop.self) {
+            try OrderedStream.run(count: 10_000, batch: 10, weight: { _ in 1 }, produce: { i in
+                produced.lock.withLock { produced.value += 1 }
+                return i
+            }, consume: { (_: [Int]) throws(Stop) in
+                runs += 1
+                if runs == 3 { throw Stop() }
+            })
+        }
+        #expect(runs == 3)
+        #expect(produced.value < 10_000)
+    }
+
     /// Big outputs are written into the storage of the array returned (ByteBuffer.array); one
     /// that outgrows its guess is copied, and either way the bytes are exactly those written.
     @Test func byteBufferArrayHoldsExactlyTheBytesWrittenWhetherOrNotTheyFit() {
@@ -448,10 +513,9 @@ import Testing
         }
     }
 
-    /// Batches are written on a thread of their own while the next renders (`BatchWriter`):
-    /// they still land in order (a later batch appends to an earlier one's file), and a batch
-    /// that fails there fails the publish, leaves the last site in place and no staging folder.
-    @Test func batchesWrittenBesideTheRenderingKeepTheirOrderAndTheirFailures() throws {
+    /// Batches land in order (a later batch appends to an earlier one's file), and a batch that
+    /// fails stops the publish at once, leaves the last site in place and no staging folder.
+    @Test func batchesKeepTheirOrderAndAFailedOneStopsThePublish() throws {
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let site = root.appendingPathComponent("site")
@@ -473,7 +537,7 @@ import Testing
                 later = true
             }
         }
-        #expect(!later, "the failure stops the build at the next batch")
+        #expect(!later, "the failure stops the build at the batch that failed")
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("data/x.json").path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["site"])
     }

@@ -25,6 +25,9 @@ public struct Publisher: Sendable {
     /// Publishes what `produce` writes: it gets a function that writes a batch of files into
     /// the staging folder, and may call it many times (the build streams pages in batches, so
     /// the whole site never sits in memory). Then the staging folder replaces the output.
+    /// Each batch is written on the thread that hands it over, before `write` returns: the
+    /// build hands batches over from the threads that render (`OrderedStream`), so one core
+    /// writes while the other renders, and a failure stops the build at once.
     public func publish(_ produce: (_ write: ([OutputFile]) throws -> Void) throws -> Void) throws(Failure) {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
@@ -34,18 +37,12 @@ public struct Publisher: Sendable {
         let old = parent.appendingPathComponent(".\(name).old-\(pid)")
         try? fm.removeItem(at: staging)
         try? fm.removeItem(at: old)
-        // Each batch is written on a thread of its own while the next one renders; a single-
-        // threaded build writes on the calling thread.
-        let writer = Parallelism.serial ? nil : BatchWriter()
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            try produce { files in
-                if let writer { try writer.write { try write(files, into: staging) } } else { try write(files, into: staging) }
-            }
-            try writer?.finish()
+            let root = staging.path
+            try produce { files in try Publisher.write(files, into: root) }
         } catch {
-            try? writer?.finish()  // no write may go on into the folder being removed
             try? fm.removeItem(at: staging)
             throw .io("could not write the site into \(staging.path): \(error)")
         }
@@ -66,44 +63,32 @@ public struct Publisher: Sendable {
         Publisher.removeTree(old)
     }
 
-    /// The files on all cores, each folder made by the job that writes its files: made first,
-    /// one after the other, the folders of a batch (one per association page) left a core idle
-    /// while the other made them. `makeDirectory` makes a missing parent itself, and a folder
-    /// that another job made meanwhile is no error.
-    func write(_ files: [OutputFile], into root: URL) throws {
-        let rootPath = root.path
-        // The files by folder, in order of first appearance (a folder's files in their order).
-        var groupOf: [Substring: Int] = [:]
-        var groups: [(folder: Substring?, files: [Int])] = []
-        for (i, f) in files.enumerated() {
-            let folder = f.path.lastIndex(of: "/").map { f.path[..<$0] }
-            let key = folder ?? ""
-            if let g = groupOf[key] { groups[g].files.append(i) } else {
-                groupOf[key] = groups.count
-                groups.append((folder, [i]))
-            }
-        }
-        let errors = groups.parallelMap { group -> String? in
-            if let folder = group.folder {
-                do { try Publisher.makeDirectory(concat(rootPath, "/", String(folder))) } catch { return "\(error)" }
-            }
-            for i in group.files {
-                let f = files[i]
-                let path = concat(rootPath, "/", f.path)
-                do {
-                    switch f.body {
-                    case let .bytes(b): try Publisher.writeFile(path, [b])
-                    case let .chunks(c): try Publisher.writeFile(path, c)
-                    case let .appended(c): try Publisher.writeFile(path, c, appending: true)
-                    case let .copy(src): try FileManager.default.copyItem(atPath: src.path, toPath: path)
-                    }
-                } catch {
-                    return "\(f.path): \(error.localizedDescription)"
+    /// The files in order, each folder made (with its parents) before the first file in it:
+    /// a batch's files come folder by folder (an association's page in each language).
+    static func write(_ files: [OutputFile], into rootPath: String) throws {
+        var folderMade: Substring?
+        for f in files {
+            if let slash = f.path.lastIndex(of: "/") {
+                let folder = f.path[..<slash]
+                if folder != folderMade {
+                    try makeDirectory(concat(rootPath, "/", String(folder)))
+                    folderMade = folder
                 }
             }
-            return nil
+            let path = concat(rootPath, "/", f.path)
+            do {
+                switch f.body {
+                case let .bytes(b): try writeFile(path, [b])
+                case let .chunks(c): try writeFile(path, c)
+                case let .appended(c): try writeFile(path, c, appending: true)
+                case let .copy(src): try FileManager.default.copyItem(atPath: src.path, toPath: path)
+                }
+            } catch let failure as Failure {
+                throw failure
+            } catch {
+                throw Failure.io("\(f.path): \(error.localizedDescription)")
+            }
         }
-        if let first = errors.compactMap({ $0 }).first { throw Failure.io(first) }
     }
 
     /// `mkdir -p` with plain POSIX calls: most folders of a site are new and their parent exists,
@@ -180,30 +165,5 @@ public struct Publisher: Sendable {
                 }
             }
         }
-    }
-}
-
-/// Runs writes one after the other on a thread of its own, so that the build renders the next
-/// batch of pages while this one is written: the two stages used to take turns, leaving a core
-/// idle at the end of each. At most one write is in flight, so memory holds at most the batch
-/// being written and the one being rendered. Writes keep their order (the exports are appended
-/// to batch by batch); the first failure is thrown by the next `write` or by `finish`.
-final class BatchWriter: @unchecked Sendable {  // `failure` is set by the queue, read after `wait`
-    private let queue = DispatchQueue(label: "talkoot.batch-writer")
-    private let inFlight = DispatchGroup()
-    private var failure: (any Error)?
-
-    /// Waits for the write before, then starts `body`.
-    func write(_ body: @escaping @Sendable () throws -> Void) throws {
-        try finish()
-        queue.async(group: inFlight) {
-            do { try body() } catch { self.failure = error }
-        }
-    }
-
-    /// Waits until every write is done; throws the first failure.
-    func finish() throws {
-        inFlight.wait()
-        if let failure { throw failure }
     }
 }

@@ -101,12 +101,14 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Renders every output file of a validated site in a fixed order and hands them to `sink`
-    /// in batches of about `batch` item pages' worth of bytes (see `RenderEnvironment.pageWeight`),
+    /// in runs of about `batch` item pages' worth of bytes (see `RenderEnvironment.pageWeight`),
     /// so a caller that writes them need not hold the whole site in memory. The association
-    /// exports (`data/associations.*`) grow batch by batch beside the association pages.
+    /// exports (`data/associations.*`) grow run by run beside the association pages. The pages
+    /// are rendered on all cores and handed over in order, by whichever thread finds a run
+    /// finished (`OrderedStream`); `sink` is never called by two threads at once.
     /// Returns the number of HTML pages; `timings` gets the stages (`--timings`).
-    public static func files(site: Site, theme: Theme, batch: Int = 256, timings: inout StageTimings,
-                             sink: ([OutputFile]) throws -> Void) rethrows -> Int {
+    public static func files<E: Error>(site: Site, theme: Theme, batch: Int = 256, timings: inout StageTimings,
+                                       sink: ([OutputFile]) throws(E) -> Void) throws(E) -> Int {
         var clock = StageClock()
         // The directory cards are rendered by the association jobs, which come first; the
         // directory pages after them find them in `env.cardHTML`.
@@ -114,70 +116,47 @@ public struct SiteBuilder: Sendable {
         timings.add("index and cards", clock.lap())
         let ids = PageID.all(site, filters: env.index.filterList)
         let languages = site.config.languages
-        var jobs: [RenderJob] = []
-        for id in ids {
-            if case let .association(slug) = id { jobs.append(.association(slug)) }
-        }
-        let associationJobs = jobs.count
-        for id in ids {
-            if case .association = id { continue }
-            for l in languages { jobs.append(.page(id, l)) }
-        }
-        var cards = [[[UInt8]]](repeating: [], count: languages.count)
+        let associationIDs = ids.compactMap { id -> String? in if case let .association(slug) = id { slug } else { nil } }
         let export = MarkdownRenderer(basePath: site.config.baseURL)  // absolute image URLs
+
+        // The associations, each in every language with its cards and its export record. Their
+        // cards go into the directory in the site's association order, which the runs keep.
+        var cards = [[[UInt8]]](repeating: [], count: languages.count)
         var exported = 0
-        var start = 0
-        while start < jobs.count {
-            // A batch is `batch` pages' worth of output: the directory's big listings go in
-            // batches of their own instead of all at once. At least two jobs, so that the two
-            // biggest listings (the directory in each language) are rendered side by side
-            // rather than each on one core.
-            // A batch holds association jobs or other pages, never both: the cards must be
-            // complete before a directory page is rendered.
-            let limit = start < associationJobs ? associationJobs : jobs.count
-            var end = start, weight = 0
-            while end < limit {
-                let w = jobs[end].weight(env)
-                if end > start + 1 && weight + w > batch { break }
-                weight += w
-                end += 1
+        let associationEnv = env
+        try OrderedStream.run(count: associationIDs.count, batch: batch, weight: { _ in languages.count }, produce: { i in
+            let slug = associationIDs[i]
+            let (pages, record, cards) = associationEnv.renderAssociation(associationEnv.association(slug)!, export: export, cards: true)
+            let files = zip(languages, pages).map { language, page in
+                OutputFile(path: Routes.file(for: PageID.association(slug).path(associationEnv.routes, language)), bytes: page)
             }
-            let slice = Array(jobs[start..<end])
-            let batchEnv = env
-            // Two jobs are worth two cores: the listing batches hold two or three big pages,
-            // which `parallelMap`'s default threshold rendered one after the other on one core.
-            let rendered = slice.parallelMap(minimumCount: 2) { job -> ([OutputFile], AssociationRecord?, [[UInt8]]) in
-                switch job {
-                case let .page(id, language):
-                    return ([OutputFile(path: Routes.file(for: id.path(batchEnv.routes, language)), bytes: batchEnv.renderBytes(id, language))], nil, [])
-                case let .association(slug):
-                    let (pages, record, cards) = batchEnv.renderAssociation(batchEnv.association(slug)!, export: export, cards: true)
-                    let files = zip(languages, pages).map { language, page in
-                        OutputFile(path: Routes.file(for: PageID.association(slug).path(batchEnv.routes, language)), bytes: page)
-                    }
-                    return (files, record, cards)
-                }
-            }
-            // Association jobs are in the site's association order: their cards go in that order.
-            for r in rendered where r.1 != nil {
+            return (files, record, cards)
+        }, consume: { (run: [([OutputFile], AssociationRecord, [[UInt8]])]) throws(E) in
+            for r in run {
                 for l in languages.indices { cards[l].append(r.2[l]) }
             }
-            if end == associationJobs {
-                for (l, language) in languages.enumerated() { env.cardHTML[language] = cards[l] }
-                cards = []
-            }
-            var files = rendered.flatMap(\.0)
-            let records = rendered.compactMap(\.1)
-            if !records.isEmpty {
-                files += Exports.associationBlock(records, generated: site.today, first: exported == 0,
-                                                  last: exported + records.count == site.associations.count)
-                exported += records.count
-            }
-            timings.add("render pages", clock.lap())
+            let records = run.map(\.1)
+            var files = run.flatMap(\.0)
+            files += Exports.associationBlock(records, generated: site.today, first: exported == 0,
+                                              last: exported + records.count == site.associations.count)
+            exported += records.count
             try sink(files)
-            timings.add("write pages", clock.lap())
-            start = end
+        })
+        for (l, language) in languages.enumerated() { env.cardHTML[language] = cards[l] }
+        cards = []
+
+        // The other pages, each in every language.
+        let pages = ids.flatMap { id -> [(PageID, String)] in
+            if case .association = id { return [] }
+            return languages.map { (id, $0) }
         }
+        let pageEnv = env
+        try OrderedStream.run(count: pages.count, batch: batch, weight: { pageEnv.pageWeight(pages[$0].0) }, produce: { i in
+            let (id, language) = pages[i]
+            return OutputFile(path: Routes.file(for: id.path(pageEnv.routes, language)), bytes: pageEnv.renderBytes(id, language))
+        }, consume: { (run: [OutputFile]) throws(E) in try sink(run) })
+        timings.add("render and write", clock.lap())
+
         var files: [OutputFile] = []
         if site.associations.isEmpty { files += Exports.associationBlock([], generated: site.today, first: true, last: true) }
         let built = env
@@ -189,20 +168,6 @@ public struct SiteBuilder: Sendable {
         try sink(files)
         timings.add("write exports", clock.lap())
         return ids.count * languages.count
-    }
-
-    /// One unit of the parallel rendering: a page in one language, or an association in every
-    /// language (they share what is the same in each, see SharedRendering) with its export record.
-    private enum RenderJob: Sendable {
-        case page(PageID, String)
-        case association(String)
-
-        func weight(_ env: RenderEnvironment) -> Int {
-            switch self {
-            case let .page(id, _): return env.pageWeight(id)
-            case .association: return env.site.config.languages.count
-            }
-        }
     }
 
     /// Why the output folder may not be used, or nil. Publishing replaces the whole folder, so it
