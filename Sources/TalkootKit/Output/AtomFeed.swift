@@ -14,7 +14,12 @@ enum AtomFeed {
     static func files(_ env: RenderEnvironment) -> [OutputFile] {
         // Images in the feed point at absolute URLs: feed readers show the content off the site.
         let markdown = MarkdownRenderer(basePath: env.site.config.baseURL)
-        return env.site.config.languages.parallelMap(minimumCount: 2) { OutputFile(path: path(env.routes, $0), text: xml(env, language: $0, markdown: markdown)) }
+        return env.site.config.languages.parallelMap(minimumCount: 2) { file(env, language: $0, markdown: markdown) }
+    }
+
+    /// The feed of one language; `markdown` writes absolute image addresses.
+    static func file(_ env: RenderEnvironment, language: String, markdown: MarkdownRenderer) -> OutputFile {
+        OutputFile(path: path(env.routes, language), text: xml(env, language: language, markdown: markdown))
     }
 
     /// `2026-09-01T00:00:00+03:00`

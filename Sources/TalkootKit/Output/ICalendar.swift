@@ -23,7 +23,12 @@ enum ICalendar {
     static func path(_ routes: Routes, _ language: String) -> String { routes.prefix(language) + fileName }
 
     static func files(_ env: RenderEnvironment) -> [OutputFile] {
-        env.site.config.languages.parallelMap(minimumCount: 2) { OutputFile(path: path(env.routes, $0), text: text(env, language: $0)) }
+        env.site.config.languages.parallelMap(minimumCount: 2) { file(env, language: $0) }
+    }
+
+    /// The calendar of one language.
+    static func file(_ env: RenderEnvironment, language: String) -> OutputFile {
+        OutputFile(path: path(env.routes, language), text: text(env, language: language))
     }
 
     /// One event before it is written.

@@ -145,29 +145,54 @@ public struct SiteBuilder: Sendable {
         for (l, language) in languages.enumerated() { env.cardHTML[language] = cards[l] }
         cards = []
 
-        // The other pages, each in every language.
-        let pages = ids.flatMap { id -> [(PageID, String)] in
-            if case .association = id { return [] }
-            return languages.map { (id, $0) }
-        }
+        // The other pages, each in every language, and the sitemap, calendars and news feeds:
+        // the heaviest first, so that the last jobs, which one core may finish alone, are small.
         let pageEnv = env
-        try OrderedStream.run(count: pages.count, batch: batch, weight: { pageEnv.pageWeight(pages[$0].0) }, produce: { i in
-            let (id, language) = pages[i]
-            return OutputFile(path: Routes.file(for: id.path(pageEnv.routes, language)), bytes: pageEnv.renderBytes(id, language))
+        let others: [OtherJob] = [.sitemap] + languages.flatMap { [OtherJob.calendar($0), .feed($0)] } + ids.flatMap { id -> [OtherJob] in
+            if case .association = id { return [] }
+            return languages.map { .page(id, $0) }
+        }
+        let weights = others.map { $0.weight(pageEnv, pages: ids.count) }
+        let order = others.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
+        let feedMarkdown = MarkdownRenderer(basePath: site.config.baseURL)  // absolute image URLs in feeds
+        try OrderedStream.run(count: order.count, batch: batch, weight: { weights[order[$0]] }, produce: { k in
+            switch others[order[k]] {
+            case let .page(id, language):
+                return OutputFile(path: Routes.file(for: id.path(pageEnv.routes, language)), bytes: pageEnv.renderBytes(id, language))
+            case .sitemap:
+                return OutputFile(path: "sitemap.xml", bytes: Sitemap.xml(pages: ids, routes: pageEnv.routes, languages: languages))
+            case let .calendar(language):
+                return ICalendar.file(pageEnv, language: language)
+            case let .feed(language):
+                return AtomFeed.file(pageEnv, language: language, markdown: feedMarkdown)
+            }
         }, consume: { (run: [OutputFile]) throws(E) in try sink(run) })
         timings.add("render and write", clock.lap())
 
         var files: [OutputFile] = []
         if site.associations.isEmpty { files += Exports.associationBlock([], generated: site.today, first: true, last: true) }
-        let built = env
-        let (sitemap, feeds) = parallelPair({ Sitemap.xml(pages: ids, routes: built.routes, languages: languages) }, { Exports.feeds(built) })
-        files.append(OutputFile(path: "sitemap.xml", bytes: sitemap))
-        files += feeds
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) { files.append(OutputFile(path: path, copyOf: url)) }
-        timings.add("sitemap and exports", clock.lap())
         try sink(files)
-        timings.add("write exports", clock.lap())
+        timings.add("write assets", clock.lap())
         return ids.count * languages.count
+    }
+
+    /// A file of the build other than an association's pages.
+    private enum OtherJob: Sendable {
+        case page(PageID, String)
+        case sitemap
+        case calendar(String)
+        case feed(String)
+
+        /// About its size in item pages (`RenderEnvironment.pageWeight`): a sitemap entry is a
+        /// twentieth of a page.
+        func weight(_ env: RenderEnvironment, pages: Int) -> Int {
+            switch self {
+            case let .page(id, _): return env.pageWeight(id)
+            case .sitemap: return 1 + pages * env.site.config.languages.count / 20
+            case .calendar, .feed: return 1 + (env.site.clock.count + env.site.news.count) / 20
+            }
+        }
     }
 
     /// Why the output folder may not be used, or nil. Publishing replaces the whole folder, so it
