@@ -52,7 +52,7 @@ extension RenderEnvironment {
         // The card's names and these are distinct (checked by `append` in debug builds).
         c.append(.descriptionHTML, shared?.html(a.body, markdown).html ?? html(a.body))
         c.append(.targetGroups, a.targetGroups.map { vocabulary?.targetGroupLinks[$0] ?? targetGroupLink($0, language) })
-        c.append(.languages, a.languages.map { vocabulary?.languageNames[$0] ?? ["name": languageLabel($0, language)] })
+        c.append(.languages, a.languages.map { vocabulary?.languageNames[$0] ?? languageName($0, language) })
         c.append(.registerNumber, ifPresent: a.registerNumber)
         c.append(.founded, ifPresent: a.founded.map { String($0) })
         c.append(.website, ifPresent: a.website)

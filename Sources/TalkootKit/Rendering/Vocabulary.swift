@@ -4,13 +4,15 @@
 /// the tens of thousands of cards and pages copies them instead of building them again (the
 /// labels, links and small tables were about a sixth of an association page's context).
 struct Vocabulary: Sendable {
-    /// Sector id → `id`, `name`, `href` (its directory filter page).
-    var sectorLinks: [String: [String: String]] = [:]
+    /// Sector id → `id`, `name`, `href` (its directory filter page). Context objects, not
+    /// string dictionaries: a template reads their names by the hashes it made when parsed,
+    /// where a dictionary hashed each name again on every page.
+    var sectorLinks: [String: TemplateObject] = [:]
     /// Target group id → `name`, `href`.
-    var targetGroupLinks: [String: [String: String]] = [:]
+    var targetGroupLinks: [String: TemplateObject] = [:]
     var targetGroupLabels: [String: String] = [:]
     /// Language code → `name`.
-    var languageNames: [String: [String: String]] = [:]
+    var languageNames: [String: TemplateObject] = [:]
     /// Facility slug → `name`, `href`: where an activity meets.
     var facilityPlaces: [String: TemplateObject] = [:]
     /// A social media service's name as shown ("facebook" → "Facebook").
@@ -53,19 +55,21 @@ extension RenderEnvironment {
         for id in terms.sectors { v.sectorLinks[id] = sectorLink(id, language) }
         for id in terms.targetGroups { v.targetGroupLinks[id] = targetGroupLink(id, language) }
         for id in terms.audiences { v.targetGroupLabels[id] = targetGroupLabel(id, language) }
-        for code in terms.languages { v.languageNames[code] = ["name": languageLabel(code, language)] }
+        for code in terms.languages { v.languageNames[code] = languageName(code, language) }
         for name in terms.social { v.socialNames[name] = RenderEnvironment.socialName(name) }
         for f in site.facilities { v.facilityPlaces[f.slug] = facilityPlace(f.slug, language) }
         return v
     }
 
-    func sectorLink(_ id: String, _ language: String) -> [String: String] {
+    func sectorLink(_ id: String, _ language: String) -> TemplateObject {
         ["id": id, "name": sectorName(id, language), "href": href(routes.filter(.sector, value: id, language))]
     }
 
-    func targetGroupLink(_ id: String, _ language: String) -> [String: String] {
+    func targetGroupLink(_ id: String, _ language: String) -> TemplateObject {
         ["name": targetGroupLabel(id, language), "href": href(routes.filter(.targetGroup, value: id, language))]
     }
+
+    func languageName(_ code: String, _ language: String) -> TemplateObject { ["name": languageLabel(code, language)] }
 
     func facilityPlace(_ slug: String, _ language: String) -> TemplateObject {
         // By index, so that no copy of the facility is made just to read its name.
