@@ -12,15 +12,24 @@ public enum ProcessMemory {
 
     /// Frees `value` on a background thread: for big temporaries whose freeing, piece by piece,
     /// would otherwise delay what the caller does next. `value` must not be used afterwards
-    /// (pass it with `consume`).
+    /// (pass it with `consume`). The background block empties the box itself: had it only held
+    /// the last reference, the caller's release of the box could come last (the block often
+    /// ran first) and free everything on the caller's thread after all.
     public static func freeElsewhere<T: Sendable>(_ value: consuming T) {
-        let kept = Kept(value)
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(kept) {} }
+        let box = Emptied(value)
+        DispatchQueue.global(qos: .utility).async { box.empty() }
     }
 
     fileprivate final class Kept<T> {
         let value: T
         init(_ value: T) { self.value = value }
+    }
+
+    /// A value that one thread hands to another to be freed there.
+    private final class Emptied<T: Sendable>: @unchecked Sendable {  // `value` is touched by the receiving thread only
+        private var value: T?
+        init(_ value: consuming T) { self.value = value }
+        func empty() { value = nil }
     }
 }
 
