@@ -16,6 +16,14 @@ public enum Collation {
                 out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
                 continue
             }
+            // Å, Ä and Ö, in either case, the commonest by far: without looking up the scalar's
+            // lowercase mapping (a string made for each) and then the key letter (a hashed lookup).
+            switch u.value {
+            case 0xE5, 0xC5: out.append(UInt8(ascii: "{")); continue
+            case 0xE4, 0xC4: out.append(UInt8(ascii: "|")); continue
+            case 0xF6, 0xD6: out.append(UInt8(ascii: "}")); continue
+            default: break
+            }
             guard u.value < 0x300 else { return keyByCharacters(name) }
             for l in u.properties.lowercaseMapping.unicodeScalars {
                 guard l.value < 0x300 else { return keyByCharacters(name) }
