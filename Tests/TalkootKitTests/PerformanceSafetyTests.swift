@@ -103,6 +103,22 @@ import Testing
         }
     }
 
+    /// Appends of every length from 0 to 40 bytes, after every length of what is there, land
+    /// whole and in order: the short ones are copied with overlapping loads and stores.
+    @Test func shortAppendsCopyEveryByte() {
+        let source = (0..<40).map { UInt8(0x41 + $0) }
+        for before in 0..<20 {
+            for length in 0...40 {
+                let bytes = ByteBuffer.array(capacity: 16) { out in
+                    source.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[..<before])) }
+                    source.withUnsafeBufferPointer { out.append(UnsafeBufferPointer(rebasing: $0[..<length])) }
+                    out.append(0x2E)
+                }
+                #expect(bytes == Array(source[..<before]) + Array(source[..<length]) + [0x2E], "\(before) + \(length)")
+            }
+        }
+    }
+
     /// A directory page is rendered into storage sized from its cards (renderCapacity): the
     /// guess covers the page, so that its megabytes are neither grown by doubling nor copied.
     @Test func directoryPagesFitTheStorageGuessedFromTheirCards() throws {

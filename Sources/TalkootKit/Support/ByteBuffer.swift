@@ -50,8 +50,30 @@ struct ByteBuffer: ~Copyable {
         let n = bytes.count
         guard n > 0 else { return }
         if count + n > capacity { grow(to: count + n) }
-        (base + count).update(from: bytes.baseAddress!, count: n)
+        let to = base + count, from = bytes.baseAddress!
+        if n <= 16 { ByteBuffer.copySmall(from, to, n) } else { to.update(from: from, count: n) }
         count += n
+    }
+
+    /// Copies 1 to 16 bytes with two loads and two stores that may overlap, in place of a call
+    /// to `memmove`: most of what a page is written in (template text between tags, short
+    /// values) is that short, and the call cost more than the copy.
+    @inline(__always)
+    static func copySmall(_ from: UnsafePointer<UInt8>, _ to: UnsafeMutablePointer<UInt8>, _ n: Int) {
+        let source = UnsafeRawPointer(from), target = UnsafeMutableRawPointer(to)
+        if n >= 8 {
+            let head = source.loadUnaligned(as: UInt64.self), tail = source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            target.storeBytes(of: head, as: UInt64.self)
+            target.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+        } else if n >= 4 {
+            let head = source.loadUnaligned(as: UInt32.self), tail = source.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+            target.storeBytes(of: head, as: UInt32.self)
+            target.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+        } else {
+            to[0] = from[0]
+            to[n / 2] = from[n / 2]
+            to[n - 1] = from[n - 1]
+        }
     }
 
     @inline(__always)
