@@ -115,6 +115,41 @@ repeat() {
   R_WALL=$(median "${walls[@]}"); R_CPU=$(median "${cpus[@]}"); R_RSS=$(maximum "${rsss[@]}"); R_STEAL=$(median "${steals[@]}")
 }
 
+# alternate LABEL_A PREP_A LOG_A CMD_A LABEL_B PREP_B LOG_B CMD_B (CMD_*: names of arrays): like
+# `repeat` for two commands whose runs take turns (A, B, A, B, ...), so that both meet the same
+# moments of a machine whose speed drifts: the same binary took 0.87 s in one sitting and 1.17 s
+# in another of the same evening, and a ratio of two medians measured a minute apart moved with
+# it. Sets FIRST_* and SECOND_* as `repeat` sets R_*.
+alternate() {
+  local label_a=$1 prep_a=$2 log_a=$3 label_b=$5 prep_b=$6 log_b=$7
+  local -n cmd_a=$4 cmd_b=$8
+  local wa=() ca=() ra=() sa=() wb=() cb=() rb=() sb=() i warm
+  FIRST_RC=0 SECOND_RC=0
+  for ((i = 1; i <= RUNS; i++)); do
+    warm=""
+    if [ "$i" = 1 ] && [ "$RUNS" -gt 1 ]; then warm=" (warm-up)"; fi
+    "$prep_a"; sync
+    measure "$log_a" "${cmd_a[@]}"
+    if [ "$M_RC" != 0 ]; then FIRST_RC=$M_RC; break; fi
+    if [ -z "$warm" ]; then wa+=("$M_WALL"); ca+=("$M_CPU"); ra+=("$M_RSS"); sa+=("$M_STEAL"); fi
+    say "  $label_a run $i/$RUNS: ${M_WALL} s wall, ${M_CPU} s CPU, ${M_RSS} MiB, ${M_STEAL} s stolen$warm"
+    "$prep_b"; sync
+    measure "$log_b" "${cmd_b[@]}"
+    if [ "$M_RC" != 0 ]; then SECOND_RC=$M_RC; break; fi
+    if [ -z "$warm" ]; then wb+=("$M_WALL"); cb+=("$M_CPU"); rb+=("$M_RSS"); sb+=("$M_STEAL"); fi
+    say "  $label_b run $i/$RUNS: ${M_WALL} s wall, ${M_CPU} s CPU, ${M_RSS} MiB, ${M_STEAL} s stolen$warm"
+  done
+  FIRST_WALL=- FIRST_CPU=- FIRST_RSS=- FIRST_STEAL=- SECOND_WALL=- SECOND_CPU=- SECOND_RSS=- SECOND_STEAL=-
+  if [ "$FIRST_RC" = 0 ] && [ ${#wa[@]} -gt 0 ]; then
+    FIRST_WALL=$(median "${wa[@]}"); FIRST_CPU=$(median "${ca[@]}"); FIRST_RSS=$(maximum "${ra[@]}"); FIRST_STEAL=$(median "${sa[@]}")
+  fi
+  if [ "$FIRST_RC" = 0 ] && [ "$SECOND_RC" = 0 ] && [ ${#wb[@]} -gt 0 ]; then
+    SECOND_WALL=$(median "${wb[@]}"); SECOND_CPU=$(median "${cb[@]}"); SECOND_RSS=$(maximum "${rb[@]}"); SECOND_STEAL=$(median "${sb[@]}")
+  fi
+  [ "$FIRST_RC" = 0 ] || { say "  $label_a FAILED (exit $FIRST_RC); last lines of $log_a:"; tail -n 15 "$log_a" | sed 's/^/    /' >&2; }
+  [ "$SECOND_RC" = 0 ] || { say "  $label_b FAILED (exit $SECOND_RC); last lines of $log_b:"; tail -n 15 "$log_b" | sed 's/^/    /' >&2; }
+}
+
 # stolen NOTE: NOTE, with the median stolen CPU time of the last `repeat` when there was any.
 stolen() {
   if awk -v s="$R_STEAL" 'BEGIN { exit !(s + 0 >= 0.05) }'; then
@@ -193,20 +228,53 @@ for N in "${SIZES[@]}"; do
   FILES=$(find "$CORPUS/content" -type f -name '*.md' | wc -l | tr -d ' ')
   say "  corpus $CORPUS/content: $FILES Markdown files"
 
+  # Hugo's site: the same content under a minimal theme of comparable pages.
+  if [ "$HAVE_HUGO" = 1 ]; then
+    HSITE=$OUT/hugo-site-$N
+    HOUT=$OUT/hugo-public-$N
+    rm -rf "$HSITE"; mkdir -p "$HSITE"
+    cp -R "$ROOT/bench/hugo/." "$HSITE/"
+    ln -s "$CORPUS/content" "$HSITE/content"
+    HUGO_VERSION=$(hugo version 2>/dev/null | sed -n 's/^hugo v\([0-9.]*\).*/\1/p')
+  fi
+
   # The builds into memory (tmpfs) first, when the machine has /dev/shm: the builds without the
   # disk, measured before any run writes to the disk (the disk's work went on slowing the
   # runs after it, even after a sync: 1.0 s here became 1.2 s right after the disk rows).
+  # With Hugo installed, a Talkoot run and a Hugo run take turns (`alternate`): the comparison
+  # side by side, without the disk, which dominates and varies here.
   SHM_WALL=- PAGES=0 SHM_PAGES=0
   if [ -d /dev/shm ] && [ -w /dev/shm ]; then
     SHM_SITE=/dev/shm/talkoot-bench-site-$N
     prep_shm() { rm -rf "$SHM_SITE"; }
-    repeat "build (tmpfs)" prep_shm "$OUT/build-shm-$N.log" "$TALKOOT" build --content "$CORPUS/content" --output "$SHM_SITE" --today "$TODAY"
+    TALKOOT_SHM=("$TALKOOT" build --content "$CORPUS/content" --output "$SHM_SITE" --today "$TODAY")
+    if [ "$HAVE_HUGO" = 1 ]; then
+      HSHM=/dev/shm/talkoot-bench-hugo-$N
+      prep_hugo_shm() { rm -rf "$HSHM"; }
+      HUGO_SHM=(hugo --source "$HSITE" --destination "$HSHM" --cacheDir "$OUT/hugo-cache" --quiet)
+      alternate "build (tmpfs)" prep_shm "$OUT/build-shm-$N.log" TALKOOT_SHM \
+                "hugo (tmpfs)" prep_hugo_shm "$OUT/hugo-shm-$N.log" HUGO_SHM
+      R_RC=$FIRST_RC R_WALL=$FIRST_WALL R_CPU=$FIRST_CPU R_RSS=$FIRST_RSS R_STEAL=$FIRST_STEAL
+    else
+      repeat "build (tmpfs)" prep_shm "$OUT/build-shm-$N.log" "${TALKOOT_SHM[@]}"
+    fi
     if [ "$R_RC" = 0 ]; then
       SHM_WALL=$R_WALL
       SHM_PAGES=$(count_html "$SHM_SITE")
       row "$N" "talkoot build → tmpfs" "$SHM_PAGES" "$R_WALL" "$R_CPU" "$(div "$SHM_PAGES" "$R_WALL")" "$R_RSS" "$(stolen "$(target_note "$N" "output in /dev/shm")")"
     else
       row "$N" "talkoot build → tmpfs" - - - - - "FAILED (exit $R_RC), see bench/out/build-shm-$N.log"
+    fi
+    if [ "$HAVE_HUGO" = 1 ] && [ "$R_RC" = 0 ]; then
+      R_RC=$SECOND_RC R_WALL=$SECOND_WALL R_CPU=$SECOND_CPU R_RSS=$SECOND_RSS R_STEAL=$SECOND_STEAL
+      if [ "$R_RC" = 0 ]; then
+        HPAGES=$(count_html "$HSHM")
+        row "$N" "hugo $HUGO_VERSION → tmpfs" "$HPAGES" "$R_WALL" "$R_CPU" "$(div "$HPAGES" "$R_WALL")" "$R_RSS" "$(stolen "output in /dev/shm, runs taking turns with Talkoot's")"
+        ratio_row "$N" "ratio (tmpfs)" "$R_WALL" "$SHM_WALL" "$HPAGES" "$SHM_PAGES"
+      else
+        row "$N" "hugo → tmpfs" - - - - - "FAILED (exit $R_RC), see bench/out/hugo-shm-$N.log"
+      fi
+      rm -rf "$HSHM"
     fi
     rm -rf "$SHM_SITE"
   fi
@@ -222,30 +290,6 @@ for N in "${SIZES[@]}"; do
     row "$N" "talkoot check" "$FILES files" "$R_WALL" "$R_CPU" "$(div "$FILES" "$R_WALL")" "$R_RSS" "$(stolen "$note")"
   else
     row "$N" "talkoot check" - - - - - "FAILED (exit $R_RC), see bench/out/check-$N.log"
-  fi
-
-  # Hugo with the same content, into tmpfs as well: the comparison without the disk, which
-  # dominates and varies here.
-  if [ "$HAVE_HUGO" = 1 ]; then
-    HSITE=$OUT/hugo-site-$N
-    HOUT=$OUT/hugo-public-$N
-    rm -rf "$HSITE"; mkdir -p "$HSITE"
-    cp -R "$ROOT/bench/hugo/." "$HSITE/"
-    ln -s "$CORPUS/content" "$HSITE/content"
-    HUGO_VERSION=$(hugo version 2>/dev/null | sed -n 's/^hugo v\([0-9.]*\).*/\1/p')
-    if [ "$SHM_WALL" != - ]; then
-      HSHM=/dev/shm/talkoot-bench-hugo-$N
-      prep_hugo_shm() { rm -rf "$HSHM"; }
-      repeat "hugo (tmpfs)" prep_hugo_shm "$OUT/hugo-shm-$N.log" hugo --source "$HSITE" --destination "$HSHM" --cacheDir "$OUT/hugo-cache" --quiet
-      if [ "$R_RC" = 0 ]; then
-        HPAGES=$(count_html "$HSHM")
-        row "$N" "hugo $HUGO_VERSION → tmpfs" "$HPAGES" "$R_WALL" "$R_CPU" "$(div "$HPAGES" "$R_WALL")" "$R_RSS" "$(stolen "output in /dev/shm")"
-        ratio_row "$N" "ratio (tmpfs)" "$R_WALL" "$SHM_WALL" "$HPAGES" "$SHM_PAGES"
-      else
-        row "$N" "hugo → tmpfs" - - - - - "FAILED (exit $R_RC), see bench/out/hugo-shm-$N.log"
-      fi
-      rm -rf "$HSHM"
-    fi
   fi
 
   # Then the disk: talkoot build

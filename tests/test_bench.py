@@ -35,3 +35,20 @@ def test_bench_reports_memory_builds_check_and_disk_builds_of_the_same_pages():
         wall, cpu, rate, rss = rows[step][1:]
         assert float(wall) > 0 and float(rss) > 0, (step, rows[step])
     shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
+
+
+@pytest.mark.skipif(shutil.which("hugo") is None, reason="Hugo is not installed (apt-get install -y hugo)")
+@pytest.mark.skipif(not Path("/usr/bin/time").exists(), reason="bench/run.sh needs GNU time (apt-get install -y time)")
+def test_bench_times_talkoot_and_hugo_in_memory_by_turns_and_reports_their_ratio():
+    # Side by side: a Talkoot run and a Hugo run take turns, so that both meet the same moments
+    # of a machine whose speed drifts, and the ratio row compares the two medians.
+    env = dict(os.environ, RUNS="3", SKIP_BUILD="1", NO_SEARCH="1", TALKOOT=str(talkoot_bin()))
+    r = subprocess.run([str(REPO / "bench" / "run.sh"), "30"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    turns = re.findall(r"^  (build \(tmpfs\)|hugo \(tmpfs\)) run (\d)/3", r.stderr, re.M)
+    assert turns == [("build (tmpfs)", "1"), ("hugo (tmpfs)", "1"), ("build (tmpfs)", "2"), ("hugo (tmpfs)", "2"),
+                     ("build (tmpfs)", "3"), ("hugo (tmpfs)", "3")], turns
+    steps = [m.group(1) for m in re.finditer(r"^30\s{2,}(.+?)\s{2,}", r.stdout, re.M)]
+    assert steps[0] == "talkoot build → tmpfs" and steps[1].startswith("hugo ") and steps[1].endswith("→ tmpfs"), steps
+    assert steps[2:4] == ["ratio (tmpfs)", "talkoot check"], steps
+    shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
