@@ -214,7 +214,7 @@ public struct SiteBuilder: Sendable {
         return nil
     }
 
-    /// Validates, then renders and writes in batches into a staging folder that replaces the
+    /// Validates, then renders and writes in runs into a staging folder that replaces the
     /// output only when everything is written.
     public func build() -> Report {
         Parallelism.$serial.withValue(options.singleThreaded || Parallelism.serial) {
@@ -258,8 +258,8 @@ public struct SiteBuilder: Sendable {
     }
 }
 
-/// Seconds per named stage, summed when a stage runs in several turns (pages are rendered and
-/// written in batches), in the order the stages first ran.
+/// Seconds per named stage, summed when a stage runs in several turns, in the order the stages
+/// first ran.
 public struct StageTimings: Sendable {
     public private(set) var stages: [(stage: String, seconds: Double)] = []
     public init() {}

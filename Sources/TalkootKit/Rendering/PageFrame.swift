@@ -234,7 +234,8 @@ extension RenderEnvironment {
     }
 
     /// About how many item pages' worth of bytes a page is: a directory page holds a card
-    /// (a twentieth of an item page) per association it lists. Used to size the write batches.
+    /// (a twentieth of an item page) per association it lists. Used to size the runs of pages
+    /// written together (`OrderedStream`).
     func pageWeight(_ id: PageID) -> Int {
         switch id {
         case .associations: return 1 + site.associations.count / 20
