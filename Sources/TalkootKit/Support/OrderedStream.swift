@@ -39,25 +39,16 @@ enum OrderedStream {
             }
             return
         }
-        let state = State<R>(count: count, weights: weights, batch: batch)
-        let failure: E? = withoutActuallyEscaping(consume) { consume in
+        let state = State<R, E>(count: count, weights: weights, batch: batch)
+        withoutActuallyEscaping(consume) { consume in
             nonisolated(unsafe) let consume = consume
-            nonisolated(unsafe) var failure: E?
-            DispatchQueue.concurrentPerform(iterations: lanes) { _ in
-                state.work(produce) { run throws(E) in
-                    do throws(E) { try consume(run) } catch {
-                        failure = error
-                        throw error
-                    }
-                }
-            }
-            return failure
+            DispatchQueue.concurrentPerform(iterations: lanes) { _ in state.work(produce, consume) }
         }
-        if let failure { throw failure }
+        if let failure = state.failure { throw failure }
     }
 
     /// What the threads share, under one lock.
-    private final class State<R>: @unchecked Sendable {  // every field is read and written under `condition`
+    private final class State<R, E: Error>: @unchecked Sendable {  // every field is read and written under `condition`
         private let condition = NSCondition()
         private let weights: [Int]
         private let batch: Int
@@ -73,7 +64,8 @@ enum OrderedStream {
         /// Weight finished and not yet handed over.
         private var pending = 0
         private var consuming = false
-        private var failed = false
+        /// The consumer's first error: no job starts after it.
+        private(set) var failure: E?
 
         init(count: Int, weights: [Int], batch: Int) {
             self.weights = weights
@@ -83,14 +75,14 @@ enum OrderedStream {
         }
 
         /// One thread's share: start jobs until none is left, handing over runs on the way.
-        func work<E: Error>(_ produce: (Int) -> R, _ consume: ([R]) throws(E) -> Void) {
+        func work(_ produce: (Int) -> R, _ consume: ([R]) throws(E) -> Void) {
             condition.lock()
             while true {
                 handOver(consume)
                 // Wait while too much is waiting to be handed over (another thread is handing
                 // it over, or the job at the front is still being rendered).
-                while !failed && next < results.count && pending >= limit { condition.wait() }
-                guard !failed, next < results.count else { break }
+                while failure == nil && next < results.count && pending >= limit { condition.wait() }
+                guard failure == nil, next < results.count else { break }
                 let i = next
                 next += 1
                 condition.unlock()
@@ -106,8 +98,8 @@ enum OrderedStream {
 
         /// Hands over the finished runs at the front while there are any and no other thread is
         /// handing over. Called and returns with the lock held; the lock is let go while `consume` runs.
-        private func handOver<E: Error>(_ consume: ([R]) throws(E) -> Void) {
-            while !consuming && !failed {
+        private func handOver(_ consume: ([R]) throws(E) -> Void) {
+            while !consuming && failure == nil {
                 var end = handed, weight = 0
                 while end < results.count, results[end] != nil {
                     weight += weights[end]
@@ -122,13 +114,13 @@ enum OrderedStream {
                 handed = end
                 consuming = true
                 condition.unlock()
-                var ok = true
-                do throws(E) { try consume(run) } catch { ok = false }
+                var error: E?
+                do throws(E) { try consume(run) } catch let e { error = e }
                 run = []  // freed before the lock is taken again
                 condition.lock()
                 consuming = false
                 pending -= weight
-                if !ok { failed = true }
+                if let error { failure = error }
                 condition.broadcast()
             }
         }
