@@ -12,14 +12,14 @@ enum AtomFeed {
     static func path(_ routes: Routes, _ language: String) -> String { routes.prefix(language) + fileName }
 
     static func files(_ env: RenderEnvironment) -> [OutputFile] {
-        // Images in the feed point at absolute URLs: feed readers show the content off the site.
-        let markdown = MarkdownRenderer(basePath: env.site.config.baseURL)
-        return env.site.config.languages.parallelMap(minimumCount: 2) { file(env, language: $0, markdown: markdown) }
+        env.site.config.languages.parallelMap(minimumCount: 2) { file(env, language: $0) }
     }
 
-    /// The feed of one language; `markdown` writes absolute image addresses.
-    static func file(_ env: RenderEnvironment, language: String, markdown: MarkdownRenderer) -> OutputFile {
-        OutputFile(path: path(env.routes, language), text: xml(env, language: language, markdown: markdown))
+    /// The feed of one language.
+    static func file(_ env: RenderEnvironment, language: String) -> OutputFile {
+        // Images in the feed point at absolute URLs: feed readers show the content off the site.
+        let markdown = MarkdownRenderer(basePath: env.site.config.baseURL)
+        return OutputFile(path: path(env.routes, language), text: xml(env, language: language, markdown: markdown))
     }
 
     /// `2026-09-01T00:00:00+03:00`

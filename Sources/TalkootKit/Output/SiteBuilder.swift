@@ -154,7 +154,6 @@ public struct SiteBuilder: Sendable {
         }
         let weights = others.map { $0.weight(pageEnv, pages: ids.count) }
         let order = others.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : $0 < $1 }
-        let feedMarkdown = MarkdownRenderer(basePath: site.config.baseURL)  // absolute image URLs in feeds
         try OrderedStream.run(count: order.count, batch: batch, weight: { weights[order[$0]] }, produce: { k in
             switch others[order[k]] {
             case let .page(id, language):
@@ -164,7 +163,7 @@ public struct SiteBuilder: Sendable {
             case let .calendar(language):
                 return ICalendar.file(pageEnv, language: language)
             case let .feed(language):
-                return AtomFeed.file(pageEnv, language: language, markdown: feedMarkdown)
+                return AtomFeed.file(pageEnv, language: language)
             }
         }, consume: { (run: [OutputFile]) throws(E) in try sink(run) })
         timings.add("render and write", clock.lap())
