@@ -121,10 +121,6 @@ public struct Publisher: Sendable {
         let fd = appending ? open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644) : creat(path, 0o644)
         guard fd >= 0 else { throw Failure.io("\(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        if chunks.count == 1 {
-            try chunks[0].withUnsafeBytes { try writeAll(fd, path, [iovec(iov_base: UnsafeMutableRawPointer(mutating: $0.baseAddress), iov_len: $0.count)]) }
-            return
-        }
         // The chunks stay alive (and their storage put) for the call: `chunks` holds them.
         var vectors: [iovec] = []
         vectors.reserveCapacity(min(chunks.count, maxVectors))
