@@ -91,63 +91,75 @@ div() { awk -v a="$1" -v b="$2" -v f="${3:-%.0f}" 'BEGIN { if (b > 0) printf f, 
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
 count_html() { if [ -d "$1" ]; then find "$1" -type f -name '*.html' | wc -l | tr -d ' '; else echo 0; fi; }
 
+# run_once LABEL PREP_FN I LOG NAME CMD...: run I of RUNS (the first is a warm-up when RUNS > 1):
+# PREP_FN, then CMD measured and reported; after the warm-up its figures join the caller's arrays
+# NAME_walls, NAME_cpus, NAME_rsss and NAME_steals. Leaves M_RC.
+run_once() {
+  local label=$1 prep=$2 i=$3 log=$4
+  local -n _walls=${5}_walls _cpus=${5}_cpus _rsss=${5}_rsss _steals=${5}_steals
+  shift 5
+  "$prep"
+  # The previous run's output was just deleted: the disk finishes that work now, not during
+  # the run measured next. (Runs on disk still vary here: 7 s, then 18 s right after.)
+  sync
+  measure "$log" "$@"
+  [ "$M_RC" = 0 ] || return 0
+  local warm=""
+  if [ "$i" = 1 ] && [ "$RUNS" -gt 1 ]; then
+    warm=" (warm-up)"
+  else
+    _walls+=("$M_WALL"); _cpus+=("$M_CPU"); _rsss+=("$M_RSS"); _steals+=("$M_STEAL")
+  fi
+  say "  $label run $i/$RUNS: ${M_WALL} s wall, ${M_CPU} s CPU, ${M_RSS} MiB, ${M_STEAL} s stolen$warm"
+}
+
+# summarise NAME LABEL LOG RC: sets R_* (medians, max RSS, rc) from the arrays NAME_* that
+# run_once filled; after a failed run (RC not 0) reports it and sets them to '-'.
+summarise() {
+  local -n _walls=${1}_walls _cpus=${1}_cpus _rsss=${1}_rsss _steals=${1}_steals
+  R_RC=$4
+  R_WALL=- R_CPU=- R_RSS=- R_STEAL=-
+  if [ "$R_RC" != 0 ]; then
+    say "  $2 FAILED (exit $R_RC); last lines of $3:"
+    tail -n 15 "$3" | sed 's/^/    /' >&2
+    return 0
+  fi
+  R_WALL=$(median "${_walls[@]}"); R_CPU=$(median "${_cpus[@]}"); R_RSS=$(maximum "${_rsss[@]}"); R_STEAL=$(median "${_steals[@]}")
+}
+
 # repeat LABEL PREP_FN LOG CMD...: RUNS runs (first = warm-up when RUNS > 1); sets R_* (medians, max RSS, rc)
 repeat() {
   local label=$1 prep=$2 log=$3; shift 3
-  local walls=() cpus=() rsss=() steals=() i
-  R_RC=0
+  local runs_walls=() runs_cpus=() runs_rsss=() runs_steals=() i rc=0
   for ((i = 1; i <= RUNS; i++)); do
-    "$prep"
-    # The previous run's output was just deleted: the disk finishes that work now, not during
-    # the run measured next. (Runs on disk still vary here: 7 s, then 18 s right after.)
-    sync
-    measure "$log" "$@"
-    if [ "$M_RC" != 0 ]; then R_RC=$M_RC; break; fi
-    if [ "$RUNS" = 1 ] || [ "$i" -gt 1 ]; then walls+=("$M_WALL"); cpus+=("$M_CPU"); rsss+=("$M_RSS"); steals+=("$M_STEAL"); fi
-    say "  $label run $i/$RUNS: ${M_WALL} s wall, ${M_CPU} s CPU, ${M_RSS} MiB, ${M_STEAL} s stolen$([ "$i" = 1 ] && [ "$RUNS" -gt 1 ] && echo ' (warm-up)')"
+    run_once "$label" "$prep" "$i" "$log" runs "$@"
+    if [ "$M_RC" != 0 ]; then rc=$M_RC; break; fi
   done
-  if [ "$R_RC" != 0 ]; then
-    say "  $label FAILED (exit $R_RC); last lines of $log:"
-    tail -n 15 "$log" | sed 's/^/    /' >&2
-    R_WALL=- R_CPU=- R_RSS=- R_STEAL=-
-    return 0
-  fi
-  R_WALL=$(median "${walls[@]}"); R_CPU=$(median "${cpus[@]}"); R_RSS=$(maximum "${rsss[@]}"); R_STEAL=$(median "${steals[@]}")
+  summarise runs "$label" "$log" "$rc"
 }
 
 # alternate LABEL_A PREP_A LOG_A CMD_A LABEL_B PREP_B LOG_B CMD_B (CMD_*: names of arrays): like
 # `repeat` for two commands whose runs take turns (A, B, A, B, ...), so that both meet the same
 # moments of a machine whose speed drifts: the same binary took 0.87 s in one sitting and 1.17 s
 # in another of the same evening, and a ratio of two medians measured a minute apart moved with
-# it. Sets FIRST_* and SECOND_* as `repeat` sets R_*.
+# it. Sets FIRST_* and SECOND_* as `repeat` sets R_* (SECOND_* are '-' when A failed).
 alternate() {
   local label_a=$1 prep_a=$2 log_a=$3 label_b=$5 prep_b=$6 log_b=$7
   local -n cmd_a=$4 cmd_b=$8
-  local wa=() ca=() ra=() sa=() wb=() cb=() rb=() sb=() i warm
-  FIRST_RC=0 SECOND_RC=0
+  local a_walls=() a_cpus=() a_rsss=() a_steals=() b_walls=() b_cpus=() b_rsss=() b_steals=() i rc_a=0 rc_b=0
   for ((i = 1; i <= RUNS; i++)); do
-    warm=""
-    if [ "$i" = 1 ] && [ "$RUNS" -gt 1 ]; then warm=" (warm-up)"; fi
-    "$prep_a"; sync
-    measure "$log_a" "${cmd_a[@]}"
-    if [ "$M_RC" != 0 ]; then FIRST_RC=$M_RC; break; fi
-    if [ -z "$warm" ]; then wa+=("$M_WALL"); ca+=("$M_CPU"); ra+=("$M_RSS"); sa+=("$M_STEAL"); fi
-    say "  $label_a run $i/$RUNS: ${M_WALL} s wall, ${M_CPU} s CPU, ${M_RSS} MiB, ${M_STEAL} s stolen$warm"
-    "$prep_b"; sync
-    measure "$log_b" "${cmd_b[@]}"
-    if [ "$M_RC" != 0 ]; then SECOND_RC=$M_RC; break; fi
-    if [ -z "$warm" ]; then wb+=("$M_WALL"); cb+=("$M_CPU"); rb+=("$M_RSS"); sb+=("$M_STEAL"); fi
-    say "  $label_b run $i/$RUNS: ${M_WALL} s wall, ${M_CPU} s CPU, ${M_RSS} MiB, ${M_STEAL} s stolen$warm"
+    run_once "$label_a" "$prep_a" "$i" "$log_a" a "${cmd_a[@]}"
+    if [ "$M_RC" != 0 ]; then rc_a=$M_RC; break; fi
+    run_once "$label_b" "$prep_b" "$i" "$log_b" b "${cmd_b[@]}"
+    if [ "$M_RC" != 0 ]; then rc_b=$M_RC; break; fi
   done
-  FIRST_WALL=- FIRST_CPU=- FIRST_RSS=- FIRST_STEAL=- SECOND_WALL=- SECOND_CPU=- SECOND_RSS=- SECOND_STEAL=-
-  if [ "$FIRST_RC" = 0 ] && [ ${#wa[@]} -gt 0 ]; then
-    FIRST_WALL=$(median "${wa[@]}"); FIRST_CPU=$(median "${ca[@]}"); FIRST_RSS=$(maximum "${ra[@]}"); FIRST_STEAL=$(median "${sa[@]}")
+  summarise a "$label_a" "$log_a" "$rc_a"
+  FIRST_RC=$R_RC FIRST_WALL=$R_WALL FIRST_CPU=$R_CPU FIRST_RSS=$R_RSS FIRST_STEAL=$R_STEAL
+  SECOND_RC=0 SECOND_WALL=- SECOND_CPU=- SECOND_RSS=- SECOND_STEAL=-
+  if [ "$rc_a" = 0 ]; then
+    summarise b "$label_b" "$log_b" "$rc_b"
+    SECOND_RC=$R_RC SECOND_WALL=$R_WALL SECOND_CPU=$R_CPU SECOND_RSS=$R_RSS SECOND_STEAL=$R_STEAL
   fi
-  if [ "$FIRST_RC" = 0 ] && [ "$SECOND_RC" = 0 ] && [ ${#wb[@]} -gt 0 ]; then
-    SECOND_WALL=$(median "${wb[@]}"); SECOND_CPU=$(median "${cb[@]}"); SECOND_RSS=$(maximum "${rb[@]}"); SECOND_STEAL=$(median "${sb[@]}")
-  fi
-  [ "$FIRST_RC" = 0 ] || { say "  $label_a FAILED (exit $FIRST_RC); last lines of $log_a:"; tail -n 15 "$log_a" | sed 's/^/    /' >&2; }
-  [ "$SECOND_RC" = 0 ] || { say "  $label_b FAILED (exit $SECOND_RC); last lines of $log_b:"; tail -n 15 "$log_b" | sed 's/^/    /' >&2; }
 }
 
 # stolen NOTE: NOTE, with the median stolen CPU time of the last `repeat` when there was any.
