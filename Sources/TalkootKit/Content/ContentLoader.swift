@@ -17,6 +17,9 @@ public struct ContentLoader: Sendable {
     /// Items with `draft: true` are left out unless this is set (`--drafts`).
     public var includeDrafts = false
 
+    /// Threads per core that read and parse the item files (see `parallelMap(threadsPerCore:)`).
+    static let readersPerCore = 2
+
     public init(directory: URL, displayRoot: String? = nil, today: Day) {
         self.directory = directory
         var root = displayRoot ?? directory.lastPathComponent
@@ -92,7 +95,7 @@ public struct ContentLoader: Sendable {
         func decodeAll<T: Sendable>(_ kind: ContentKind, fields: FieldNames,
                                     _ decode: @escaping @Sendable (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> [DecodedItem<T>] {
             let fields = fields.adding(["draft"])
-            return items[kind]!.parallelMap { raw in self.parseAndDecode(raw, in: contentFolder, context: context, fields: fields, decode: decode) }
+            return items[kind]!.parallelMap(threadsPerCore: ContentLoader.readersPerCore) { raw in self.parseAndDecode(raw, in: contentFolder, context: context, fields: fields, decode: decode) }
         }
         var decodedAssociations = decodeAll(.associations, fields: AssociationDecoder.fields, AssociationDecoder.decode)
         var decodedLiaisons = decodeAll(.liaisons, fields: LiaisonDecoder.fields, LiaisonDecoder.decode)

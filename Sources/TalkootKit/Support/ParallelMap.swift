@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Whether the pipeline may use more than one core. Scoped with `$serial.withValue(true)` by
 /// `SiteBuilder` for single-threaded builds, so tests can prove the parallel build gives the
@@ -25,6 +26,61 @@ extension Array where Element: Sendable {
                 initialized = input.count
             }
         }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `parallelMap` on `threadsPerCore` threads per core, for work that reads files: a thread
+    /// that waits for the disk (a file the system has dropped from its cache) leaves its core to
+    /// another thread instead of idle. On these machines some content files are read from disk
+    /// in every build, and two threads on two cores left a core idle for a tenth of the load.
+    /// The order of the output is the input's, as with `parallelMap`.
+    /// `transform` escapes into the threads, which may let go of it only after the map returns.
+    func parallelMap<T: Sendable>(threadsPerCore: Int, minimumCount: Int = 16, _ transform: @escaping @Sendable (Element) -> T) -> [T] {
+        if count < minimumCount || Parallelism.serial { return map(transform) }
+        let threads = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount * threadsPerCore)
+        return self.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                nonisolated(unsafe) let out = buffer.baseAddress!
+                let next = ChunkCounter(count: input.count, chunk: 8)
+                let work: @Sendable () -> Void = {
+                    while let range = next.take() {
+                        for i in range { (out + i).initialize(to: transform(input[i])) }
+                    }
+                }
+                let done = DispatchGroup()
+                for _ in 1..<threads {
+                    done.enter()
+                    Thread { work(); done.leave() }.start()
+                }
+                work()
+                done.wait()
+                initialized = input.count
+            }
+        }
+    }
+}
+
+/// Hands out the indices `0..<count` in chunks, to whichever thread asks first.
+private final class ChunkCounter: @unchecked Sendable {  // `next` is only read and written under `lock`
+    private let lock = NSLock()
+    private var next = 0
+    private let count: Int
+    private let chunk: Int
+
+    init(count: Int, chunk: Int) {
+        self.count = count
+        self.chunk = chunk
+    }
+
+    func take() -> Range<Int>? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        let start = next
+        next = Swift.min(count, next + chunk)
+        return start..<next
     }
 }
 
