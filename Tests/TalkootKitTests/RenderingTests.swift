@@ -39,6 +39,35 @@ import Testing
         #expect(unlisted["yhdistykset/index.html"]!.contains(">Yläpää-Östra<"))
     }
 
+    /// The directory's filters come in display order (sectors as site.yml's sector list has
+    /// them, areas by name, target groups in their fixed order, languages sorted, volunteering
+    /// last), each with its associations in site order.
+    @Test func directoryFiltersListValuesInDisplayOrderWithMembersInSiteOrder() throws {
+        let loaded = TestSupport.load([
+            "site.yml": TestSupport.minimalSiteYML.replacingOccurrences(of: "areas: [Kirkonkylä, Rantala]\n", with: ""),
+            "associations/a.md": TestSupport.association(["area": "Rantala", "sectors": "[muut-harrastukset, lapset-nuoret]",
+                                                          "target_groups": "[nuoret, lapset]", "languages": "[sv, fi]"]),
+            "associations/b.md": TestSupport.association(["area": "Yläpää-Östra", "volunteers_wanted": "true"]),
+            "associations/c.md": TestSupport.association(["area": "Yläpää-Östra", "languages": "[fi]", "target_groups": "[lapset]"]),
+        ])
+        let site = try #require(loaded.site, "\(loaded.diagnostics)")
+        let index = SiteIndex(site: site)
+        let slug = { (i: Int) in site.associations[i].slug }
+        let listed = index.filterList.map { "\($0.filter.rawValue)=\($0.value ?? "")" }
+        let sectorOrder = site.sectors.map(\.id).filter { ["muut-harrastukset", "lapset-nuoret"].contains($0) }
+        #expect(listed == sectorOrder.map { "sector=\($0)" } + ["area=rantala", "area=ylapaa-ostra", "targetGroup=lapset", "targetGroup=nuoret",
+                                                               "language=fi", "language=sv", "volunteers="])
+        func members(_ filter: Routes.Filter, _ value: String?) -> [String] {
+            (index.filters[SiteIndex.FilterKey(filter: filter, value: value)] ?? []).map(slug)
+        }
+        #expect(members(.area, "ylapaa-ostra") == ["b", "c"])
+        #expect(index.areaBySlug["ylapaa-ostra"] == "Yläpää-Östra")
+        #expect(members(.sector, "muut-harrastukset") == ["a", "b", "c"])
+        #expect(members(.targetGroup, "lapset") == ["a", "c"])
+        #expect(members(.language, "fi") == ["a", "c"])
+        #expect(members(.volunteers, nil) == ["b"])
+    }
+
     @Test func siteSwitchAllowsRawHTMLInPagesOnly() throws {
         let pages = try build([
             "site.yml": TestSupport.minimalSiteYML + "\nallow_raw_html_in_pages: true\n",

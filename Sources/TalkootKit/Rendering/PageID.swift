@@ -76,20 +76,3 @@ public enum PageID: Sendable, Hashable {
         return ids
     }
 }
-
-/// The values each directory filter takes, derived from the content.
-public enum DirectoryFilters {
-    public static func values(_ site: Site) -> [(Routes.Filter, String?)] {
-        var out: [(Routes.Filter, String?)] = []
-        let used = Set(site.associations.flatMap { $0.primary.sectors })
-        out += site.sectors.filter { used.contains($0.id) }.map { (.sector, $0.id) }
-        let areas = Set(site.associations.compactMap { $0.primary.area })
-        out += (site.config.areas.isEmpty ? areas.sorted() : site.config.areas.filter { areas.contains($0) }).map { (.area, Slug.make(from: $0)) }
-        let groups = Set(site.associations.flatMap { $0.primary.targetGroups })
-        out += TargetGroup.ids.filter { groups.contains($0) }.map { (.targetGroup, $0) }
-        let langs = Set(site.associations.flatMap { $0.primary.languages })
-        out += langs.sorted().filter { Slug.isValid($0) }.map { (.language, $0) }
-        if site.associations.contains(where: { $0.primary.volunteersWanted }) { out.append((.volunteers, nil)) }
-        return out
-    }
-}

@@ -56,16 +56,19 @@ public struct RenderEnvironment: Sendable {
         let slugs = Set(site.pages.map(\.slug))
         accessibilityPage = ["saavutettavuusseloste", "accessibility-statement", "tillganglighetsutlatande", "accessibility"].first { slugs.contains($0) }
         privacyPage = ["tietosuojaseloste", "privacy-notice", "dataskyddsbeskrivning", "privacy"].first { slugs.contains($0) }
-        // The index beside the vocabulary's terms and the cards' A–Ö letters, which all read
-        // every association: the pages cannot start before they are there, and the index alone
-        // kept one core busy while the other waited.
+        // The index, the directory's filters, and the vocabulary's terms with the cards' A–Ö
+        // letters, side by side: they all read every association, and the pages cannot start
+        // before they are there. The index alone kept one core busy while the other waited;
+        // the filters, the shortest, go to the core done first.
         let terms: VocabularyTerms
         let initials: [[String]]
-        (index, (terms, initials)) = parallelPair({ SiteIndex(site: site) }, {
+        let directory: DirectoryIndex
+        (index, (terms, initials), directory) = parallelTriple({ SiteIndex(lookupsOf: site) }, {
             let terms = VocabularyTerms(site.associations)
             let initials = site.config.languages.map { language in site.associations.map { Collation.initial($0.field(language, \.name)) } }
             return (terms, initials)
-        })
+        }, { DirectoryIndex(site) })
+        index.add(directory)
         for (language, letters) in zip(site.config.languages, initials) { cardInitial[language] = letters }
         for language in site.config.languages {
             sectionLinkCache[language] = makeSectionLinks(language)

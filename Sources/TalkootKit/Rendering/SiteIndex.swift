@@ -31,6 +31,13 @@ public struct SiteIndex: Sendable {
     }
 
     public init(site: Site) {
+        self.init(lookupsOf: site)
+        add(DirectoryIndex(site))
+    }
+
+    /// Everything but the directory's filters, which are `add`ed: a build makes them on another
+    /// core (see RenderEnvironment.init).
+    init(lookupsOf site: Site) {
         func index<T>(_ items: [Localized<T>]) -> [String: Int] {
             // By index: `enumerated()` copied every item whole to read its slug.
             Dictionary(uniqueKeysWithValues: items.indices.map { (items[$0].slug, $0) })
@@ -62,40 +69,13 @@ public struct SiteIndex: Sendable {
         for i in site.associations.indices {
             for f in site.associations[i].primary.meetsAt { facilityUsers[f, default: []].append(i) }
         }
-        filterList = DirectoryFilters.values(site).map { FilterKey(filter: $0.0, value: $0.1) }
-        for area in site.config.areas where areaSlugs[area] == nil {
-            let slug = Slug.make(from: area)
-            areaSlugs[area] = slug
-            if areaBySlug[slug] == nil { areaBySlug[slug] = area }
-        }
-        // Members gathered by the filter's position, into arrays of their own: appending through
-        // `filters[key]?.append` moved the array out of the dictionary and back for each of the
-        // tens of thousands of values (a quarter of building the index, before any page).
-        // Positions per kind of filter by value: a FilterKey hashed its filter's raw string too.
-        var position = [[String: Int]](repeating: [:], count: Routes.Filter.allCases.count)
-        var volunteers: Int?
-        for (k, key) in filterList.enumerated() {
-            if let value = key.value { position[Routes.ordinal(key.filter)][value] = k } else if key.filter == .volunteers { volunteers = k }
-        }
-        var members = [[Int]](repeating: [], count: filterList.count)
-        func add(_ filter: Routes.Filter, _ value: String, _ i: Int) {
-            if let k = position[Routes.ordinal(filter)][value] { members[k].append(i) }
-        }
-        // Fields read where they are: `let p = associations[i].primary` copied the whole
-        // association (a retain per field) to read five of them.
-        for i in associations.indices {
-            for s in associations[i].primary.sectors { add(.sector, s, i) }
-            if let area = associations[i].primary.area {
-                let slug = areaSlugs[area] ?? Slug.make(from: area)
-                areaSlugs[area] = slug
-                if areaBySlug[slug] == nil { areaBySlug[slug] = area }
-                add(.area, slug, i)
-            }
-            for g in associations[i].primary.targetGroups { add(.targetGroup, g, i) }
-            for l in associations[i].primary.languages { add(.language, l, i) }
-            if associations[i].primary.volunteersWanted, let k = volunteers { members[k].append(i) }
-        }
-        filters = Dictionary(uniqueKeysWithValues: zip(filterList, members))
+    }
+
+    mutating func add(_ directory: DirectoryIndex) {
+        filters = directory.filters
+        filterList = directory.filterList
+        areaSlugs = directory.areaSlugs
+        areaBySlug = directory.areaBySlug
     }
 
     /// The associations a directory page lists, in A–Ö order for the language.

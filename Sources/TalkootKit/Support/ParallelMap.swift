@@ -88,11 +88,24 @@ private final class ChunkCounter: @unchecked Sendable {  // `next` is only read 
 /// single-threaded) and returns both results: for the stages of a build that have two parts
 /// of similar size, which would otherwise leave a core idle.
 func parallelPair<A: Sendable, B: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
-    if Parallelism.serial { return (a(), b()) }
+    let (first, second, _) = parallelTriple(a, b, {})
+    return (first, second)
+}
+
+/// The same for three pieces, started in the order given: on two cores the third goes to the
+/// core that is done first, so it should be the shortest.
+func parallelTriple<A: Sendable, B: Sendable, C: Sendable>(_ a: @Sendable () -> A, _ b: @Sendable () -> B,
+                                                           _ c: @Sendable () -> C) -> (A, B, C) {
+    if Parallelism.serial { return (a(), b(), c()) }
     nonisolated(unsafe) var first: A?
     nonisolated(unsafe) var second: B?
-    DispatchQueue.concurrentPerform(iterations: 2) { i in
-        if i == 0 { first = a() } else { second = b() }
+    nonisolated(unsafe) var third: C?
+    DispatchQueue.concurrentPerform(iterations: 3) { i in
+        switch i {
+        case 0: first = a()
+        case 1: second = b()
+        default: third = c()
+        }
     }
-    return (first!, second!)
+    return (first!, second!, third!)
 }
