@@ -354,6 +354,26 @@ import Testing
         #expect(xml.contains("hreflang=\"x-default\" href=\"https://www.testila.fi/yhdistykset/yhdistykset/martat/\""))
     }
 
+    /// A big site's sitemap is made in parts side by side and appended in order: the parts,
+    /// wherever the site is cut, join to the sitemap made whole, a valid document.
+    @Test func sitemapPartsJoinToTheWholeSitemap() throws {
+        let site = try #require(TestSupport.load(ExportsTests.corpus).site)
+        let routes = Routes(config: site.config)
+        let ids = PageID.all(site, filters: SiteIndex(site: site).filterList)
+        let languages = site.config.languages
+        let whole = Sitemap.part(ids[...], routes: routes, languages: languages, first: true, last: true)
+        for cuts in [[ids.count / 2], [1, 2, ids.count - 1], Array(stride(from: 3, to: ids.count, by: 3))] {
+            let bounds = [0] + cuts + [ids.count]
+            var joined: [UInt8] = []
+            for k in 0..<bounds.count - 1 {
+                joined += Sitemap.part(ids[bounds[k]..<bounds[k + 1]], routes: routes, languages: languages,
+                                       first: k == 0, last: k == bounds.count - 2)
+            }
+            #expect(joined == whole, "cut at \(cuts)")
+        }
+        #expect(try XMLDocument(data: Data(whole)).rootElement()?.name == "urlset")
+    }
+
     @Test func outputsAreByteIdenticalBetweenBuilds() {
         let a = ExportsTests.render(), b = ExportsTests.render()
         for path in ["data/associations.json", "data/associations.csv", "vuosikello.ics", "sv/vuosikello.ics", "feed.xml", "sitemap.xml"] {

@@ -148,7 +148,9 @@ public struct SiteBuilder: Sendable {
         // The other pages, each in every language, and the sitemap, calendars and news feeds:
         // the heaviest first, so that the last jobs, which one core may finish alone, are small.
         let pageEnv = env
-        let others: [OtherJob] = [.sitemap] + languages.flatMap { [OtherJob.calendar($0), .feed($0)] } + ids.flatMap { id -> [OtherJob] in
+        let sitemapParts = OtherJob.sitemapParts(pages: ids.count)
+        let others: [OtherJob] = (0..<sitemapParts).map { .sitemap(part: $0, of: sitemapParts) }
+            + languages.flatMap { [OtherJob.calendar($0), .feed($0)] } + ids.flatMap { id -> [OtherJob] in
             if case .association = id { return [] }
             return languages.map { .page(id, $0) }
         }
@@ -158,8 +160,12 @@ public struct SiteBuilder: Sendable {
             switch others[order[k]] {
             case let .page(id, language):
                 return OutputFile(path: Routes.file(for: id.path(pageEnv.routes, language)), bytes: pageEnv.renderBytes(id, language))
-            case .sitemap:
-                return OutputFile(path: "sitemap.xml", bytes: Sitemap.xml(pages: ids, routes: pageEnv.routes, languages: languages))
+            case let .sitemap(part, parts):
+                // Appended in order: the parts are next to each other in `others` and weigh the
+                // same, so they keep their order in `order`.
+                let pages = ids[ids.count * part / parts..<ids.count * (part + 1) / parts]
+                let bytes = Sitemap.part(pages, routes: pageEnv.routes, languages: languages, first: part == 0, last: part == parts - 1)
+                return OutputFile(path: "sitemap.xml", body: part == 0 ? .bytes(bytes) : .appended([bytes]))
             case let .calendar(language):
                 return ICalendar.file(pageEnv, language: language)
             case let .feed(language):
@@ -179,16 +185,21 @@ public struct SiteBuilder: Sendable {
     /// A file of the build other than an association's pages.
     private enum OtherJob: Sendable {
         case page(PageID, String)
-        case sitemap
+        /// A run of the sitemap's listings (see `Sitemap.part`).
+        case sitemap(part: Int, of: Int)
         case calendar(String)
         case feed(String)
 
+        /// How many parts the sitemap of a site of `pages` pages is made in: about 2,500 pages
+        /// each (some 1.5 MB of listings in two languages).
+        static func sitemapParts(pages: Int) -> Int { 1 + pages / 2500 }
+
         /// About its size in item pages (`RenderEnvironment.pageWeight`): a sitemap entry is a
-        /// twentieth of a page.
+        /// twentieth of a page. Every part of the sitemap weighs the same, the last one too.
         func weight(_ env: RenderEnvironment, pages: Int) -> Int {
             switch self {
             case let .page(id, _): return env.pageWeight(id)
-            case .sitemap: return 1 + pages * env.site.config.languages.count / 20
+            case let .sitemap(_, parts): return 1 + pages * env.site.config.languages.count / 20 / parts
             case .calendar, .feed: return 1 + (env.site.clock.count + env.site.news.count) / 20
             }
         }
