@@ -700,11 +700,11 @@ import Testing
             let v = try #require(env.vocabularies[language])
             let used = site.associations.flatMap { [$0.primary] + $0.translations.values }
             // Every id some version uses has its entry (gathered once for all languages).
-            #expect(Set(v.sectorLinks.keys) == Set(used.flatMap(\.sectors)))
-            #expect(Set(v.targetGroupLinks.keys) == Set(used.flatMap(\.targetGroups)))
-            #expect(Set(v.targetGroupLabels.keys) == Set(used.flatMap { $0.activities.flatMap(\.audience) }))
-            #expect(Set(v.languageNames.keys) == Set(used.flatMap(\.languages)))
-            #expect(Set(v.socialNames.keys) == Set(used.flatMap { $0.social.map(\.name) }))
+            #expect(Set(v.sectorLinks.map(\.key)) == Set(used.flatMap(\.sectors)))
+            #expect(Set(v.targetGroupLinks.map(\.key)) == Set(used.flatMap(\.targetGroups)))
+            #expect(Set(v.targetGroupLabels.map(\.key)) == Set(used.flatMap { $0.activities.flatMap(\.audience) }))
+            #expect(Set(v.languageNames.map(\.key)) == Set(used.flatMap(\.languages)))
+            #expect(Set(v.socialNames.map(\.key)) == Set(used.flatMap { $0.social.map(\.name) }))
             #expect(!v.sectorLinks.isEmpty && !v.targetGroupLinks.isEmpty && !v.languageNames.isEmpty && !v.facilityPlaces.isEmpty)
             for (id, link) in v.sectorLinks { #expect(link.description == env.sectorLink(id, language).description) }
             for (id, link) in v.targetGroupLinks { #expect(link.description == env.targetGroupLink(id, language).description) }
@@ -868,4 +868,22 @@ import Testing
                      "\u{FFFE}x\u{FFFF}y\u{FFFD}z\u{FEFF}", "äöå € 🎉 \u{2028}", "&&<<>>\"\"", "\u{EF}\u{BF}", "end\u{FFFF}"]
         for t in texts { #expect(AtomFeed.escape(t) == escapeAsBefore(t), "\(t.debugDescription)") }
     }
+
+    /// The vocabulary's `StringMap` finds every key it was given, of any length, after growing,
+    /// and no other: keys that differ in one byte or only in length are told apart.
+    @Test func stringMapFindsExactlyTheKeysItHolds() {
+        var map = StringMap<Int>()
+        var keys = (0..<300).map { "id-\($0)" } + ["", "a", "ä", "abcdefgh", "abcdefgh1", "abcdefghi", "Åland-östra-yhteinen-ry"]
+        keys += (0...24).map { String(repeating: "x", count: $0) }
+        keys = Array(Set(keys)).sorted()
+        for (i, key) in keys.enumerated() { map[key] = i }
+        #expect(map.count == keys.count)
+        for (i, key) in keys.enumerated() { #expect(map[key] == i, "\(key)") }
+        for missing in ["id-300", "abcdefgh2", "abcdefg", "x" + String(repeating: "x", count: 25), "Aland"] { #expect(map[missing] == nil, "\(missing)") }
+        map["a"] = -1
+        map["b-not-there"] = nil
+        #expect(map["a"] == -1 && map["b-not-there"] == nil && map.count == keys.count)
+        #expect(map.map(\.key) == keys, "iterated in the order first set")
+    }
+
 }

@@ -6,17 +6,18 @@
 struct Vocabulary: Sendable {
     /// Sector id → `id`, `name`, `href` (its directory filter page). Context objects, not
     /// string dictionaries: a template reads their names by the hashes it made when parsed,
-    /// where a dictionary hashed each name again on every page.
-    var sectorLinks: [String: TemplateObject] = [:]
+    /// where a dictionary hashed each name again on every page. Keyed in `StringMap`s, which
+    /// an association page looks up a dozen times.
+    var sectorLinks = StringMap<TemplateObject>()
     /// Target group id → `name`, `href`.
-    var targetGroupLinks: [String: TemplateObject] = [:]
-    var targetGroupLabels: [String: String] = [:]
+    var targetGroupLinks = StringMap<TemplateObject>()
+    var targetGroupLabels = StringMap<String>()
     /// Language code → `name`.
-    var languageNames: [String: TemplateObject] = [:]
+    var languageNames = StringMap<TemplateObject>()
     /// Facility slug → `name`, `href`: where an activity meets.
-    var facilityPlaces: [String: TemplateObject] = [:]
+    var facilityPlaces = StringMap<TemplateObject>()
     /// A social media service's name as shown ("facebook" → "Facebook").
-    var socialNames: [String: String] = [:]
+    var socialNames = StringMap<String>()
 }
 
 /// The ids a `Vocabulary` has entries for: those the associations use, in any language
