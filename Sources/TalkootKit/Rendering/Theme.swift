@@ -50,14 +50,16 @@ public struct Theme: Sendable {
             }
         }
         var library = TemplateLibrary()
+        var parsed: [(name: String, template: Template)] = []
         for (key, (text, display)) in templates.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try Template(text), named: key)
+                parsed.append((key, try Template(text)))
             } catch {
                 log.append(Diagnostic(file: display, line: error.line, column: error.column,
                                       message: "template syntax error: \(error.message)"))
             }
         }
+        library.register(parsed)
         for key in library.names {
             for partial in library.missingPartials(in: key) {
                 log.append(Diagnostic(file: templates[key]?.1 ?? key, severity: .warning,

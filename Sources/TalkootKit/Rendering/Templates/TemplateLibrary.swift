@@ -14,7 +14,14 @@ public struct TemplateLibrary: Sendable {
     public init() {}
 
     public mutating func register(_ template: Template, named name: String) {
-        templates[name] = Registered(template: template, lookups: nil)
+        register([(name, template)])
+    }
+
+    /// Several templates at once: what each may look up depends on the others (its partials),
+    /// so it is worked out once after all are in, instead of again for every template after
+    /// each one (a theme's thirty templates took 3 ms of a build's start).
+    public mutating func register(_ named: [(name: String, template: Template)]) {
+        for (name, template) in named { templates[name] = Registered(template: template, lookups: nil) }
         for name in templates.keys {
             var names = Set<TemplateKey>(), visited = Set<String>()
             let memoizable = collectLookups(name, outside: true, into: &names, visited: &visited)
