@@ -16,6 +16,9 @@ public struct ContentLoader: Sendable {
     public var baseOriginOverride: String?
     /// Items with `draft: true` are left out unless this is set (`--drafts`).
     public var includeDrafts = false
+    /// Told site.yml's settings as soon as they are read, before any item: a build starts
+    /// loading the theme then, beside the items (see `SiteBuilder.prepare`).
+    var configRead: (@Sendable (SiteConfig) -> Void)?
 
     /// Threads per core that read and parse the item files (see `parallelMap(threadsPerCore:)`).
     static let readersPerCore = 2
@@ -65,6 +68,7 @@ public struct ContentLoader: Sendable {
 
         // site.yml first: the languages decide which file names are translations.
         guard let config = loadConfig(&log) else { return Result(site: nil, diagnostics: log.sorted) }
+        configRead?(config)
         let sectors = loadSectors(config: config, &log)
         checkTopLevel(languages: config.languages, &log)
 

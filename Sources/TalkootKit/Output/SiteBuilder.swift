@@ -81,15 +81,41 @@ public struct SiteBuilder: Sendable {
         loader.baseURLOverride = options.baseURL
         loader.includeDrafts = options.includeDrafts
         loader.baseOriginOverride = options.baseOrigin
+        // The theme (its thirty templates parsed, some 6 ms) loads on another thread while the
+        // items do, as soon as site.yml has named it, instead of after them with one core idle.
+        let themes = options.themes, themesDisplay = options.themesDisplay ?? options.themes.lastPathComponent
+        let themeLoad = ThemeLoad()
+        if !Parallelism.serial {
+            loader.configRead = { config in themeLoad.start { Theme.load(themesDirectory: themes, name: config.theme, displayRoot: themesDisplay) } }
+        }
         let loaded = loader.load()
         out.timings.append(("load and validate", clock.lap()))
         out.diagnostics = loaded.diagnostics
+        let started = themeLoad.wait()
         guard let site = loaded.site else { return (out, nil) }
-        let (theme, themeDiagnostics) = Theme.load(themesDirectory: options.themes, name: site.config.theme,
-                                                   displayRoot: options.themesDisplay ?? options.themes.lastPathComponent)
+        let (theme, themeDiagnostics) = started ?? Theme.load(themesDirectory: themes, name: site.config.theme, displayRoot: themesDisplay)
         out.diagnostics += themeDiagnostics
         guard let theme, !themeDiagnostics.contains(where: { $0.severity == .error }) else { return (out, nil) }
         return (out, (site, theme))
+    }
+
+    /// A theme loading on a thread of its own (`prepare`).
+    private final class ThemeLoad: @unchecked Sendable {  // `result` is written before `done` is left and read after waiting
+        private let done = DispatchGroup()
+        private var result: (Theme?, [Diagnostic])?
+        private var started = false
+
+        func start(_ load: @escaping @Sendable () -> (Theme?, [Diagnostic])) {
+            started = true
+            DispatchQueue.global().async(group: done) { self.result = load() }
+        }
+
+        /// The theme and its messages, once loaded; nil when it was never started.
+        func wait() -> (Theme?, [Diagnostic])? {
+            guard started else { return nil }
+            done.wait()
+            return result
+        }
     }
 
     /// Every output file of a validated site, in a fixed order.
