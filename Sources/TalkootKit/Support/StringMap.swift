@@ -12,8 +12,7 @@ struct StringMap<Value> {
         var keys: [String] = []
         var values: [Value] = []
         var hashes: [UInt64] = []
-        /// Index + 1 into `keys` for each slot, 0 for an empty one; the count is a power of two
-        /// at least twice the number of keys, so a probe always ends at an empty slot.
+        /// Where each key is (see OpenAddressing).
         var slots = [Int32](repeating: 0, count: 8)
 
         init() {}
@@ -25,14 +24,7 @@ struct StringMap<Value> {
         }
 
         func position(_ key: String, hash: UInt64) -> Int? {
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while true {
-                let entry = Int(slots[slot])
-                if entry == 0 { return nil }
-                if hashes[entry - 1] == hash && keys[entry - 1] == key { return entry - 1 }
-                slot = (slot + 1) & mask
-            }
+            OpenAddressing.position(of: key, hash: hash, slots: slots, keys: keys, hashes: hashes)
         }
 
         func insert(_ key: String, _ value: Value, hash: UInt64) {
@@ -40,20 +32,10 @@ struct StringMap<Value> {
             values.append(value)
             hashes.append(hash)
             if keys.count * 2 > slots.count {
-                var capacity = slots.count
-                while capacity < keys.count * 2 { capacity *= 2 }
-                slots = [Int32](repeating: 0, count: capacity)
-                for i in keys.indices { place(i) }
+                slots = OpenAddressing.slots(for: hashes)
             } else {
-                place(keys.count - 1)
+                OpenAddressing.place(keys.count - 1, hash: hash, in: &slots)
             }
-        }
-
-        private func place(_ i: Int) {
-            let mask = slots.count - 1
-            var slot = Int(truncatingIfNeeded: hashes[i]) & mask
-            while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(i + 1)
         }
     }
 
@@ -113,3 +95,38 @@ extension StringMap: Sequence {
 
 // Changed only through `subscript`'s setter, on a storage of its own (copy on write).
 extension StringMap: @unchecked Sendable where Value: Sendable {}
+
+/// The tables of `StringMap` and `TemplateTable`: each slot holds an index + 1 into the keys,
+/// 0 when empty; the count is a power of two at least twice the number of keys, so a probe
+/// always ends at an empty slot. Collisions go to the next slot.
+enum OpenAddressing {
+    /// A table for keys with these hashes, at their indices.
+    static func slots(for hashes: [UInt64]) -> [Int32] {
+        var capacity = 8
+        while capacity < hashes.count * 2 { capacity *= 2 }
+        var slots = [Int32](repeating: 0, count: capacity)
+        for (i, hash) in hashes.enumerated() { place(i, hash: hash, in: &slots) }
+        return slots
+    }
+
+    /// Puts the key at index `i` into the table (which has room).
+    static func place(_ i: Int, hash: UInt64, in slots: inout [Int32]) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = Int32(i + 1)
+    }
+
+    /// Where `key` is in `keys`, or nil.
+    @inline(__always)
+    static func position(of key: String, hash: UInt64, slots: [Int32], keys: [String], hashes: [UInt64]) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return nil }
+            if hashes[entry - 1] == hash && keys[entry - 1] == key { return entry - 1 }
+            slot = (slot + 1) & mask
+        }
+    }
+}

@@ -11,8 +11,7 @@ public final class TemplateTable: @unchecked Sendable {  // immutable after init
     private let keys: [String]
     private let values: [String]
     private let hashes: [UInt64]
-    /// Index + 1 into `keys` for each slot, 0 for an empty one; the count is a power of two at
-    /// least twice the number of strings, so a probe always ends at an empty slot.
+    /// Where each name is (see OpenAddressing).
     private let slots: [Int32]
     /// Every value's UTF-8, one after another, and where each starts (count + 1 offsets): the
     /// renderer writes `{{t.name}}` from here, without copying the string out, a retain and a
@@ -28,15 +27,7 @@ public final class TemplateTable: @unchecked Sendable {  // immutable after init
         keys = sorted.map(\.key)
         values = sorted.map(\.value)
         hashes = keys.map(TemplateObject.hash)
-        var capacity = 8
-        while capacity < keys.count * 2 { capacity *= 2 }
-        var slots = [Int32](repeating: 0, count: capacity)
-        for (i, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-            while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Int32(i + 1)
-        }
-        self.slots = slots
+        slots = OpenAddressing.slots(for: hashes)
         var bytes: [UInt8] = [], offsets = [0]
         for v in values {
             bytes += v.utf8
@@ -63,14 +54,7 @@ public final class TemplateTable: @unchecked Sendable {  // immutable after init
 
     /// Where the string named `name` is in `keys` and `values`.
     private func slot(_ name: String, hash: UInt64) -> Int? {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry == 0 { return nil }
-            if hashes[entry - 1] == hash && keys[entry - 1] == name { return entry - 1 }
-            slot = (slot + 1) & mask
-        }
+        OpenAddressing.position(of: name, hash: hash, slots: slots, keys: keys, hashes: hashes)
     }
 }
 
