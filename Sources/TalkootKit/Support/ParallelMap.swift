@@ -36,7 +36,9 @@ extension Array where Element: Sendable {
     /// in every build, and two threads on two cores left a core idle for a tenth of the load.
     /// The order of the output is the input's, as with `parallelMap`.
     /// `transform` escapes into the threads, which may let go of it only after the map returns.
+    /// With one thread per core, the same as `parallelMap` (on the pool's threads).
     func parallelMap<T: Sendable>(threadsPerCore: Int, minimumCount: Int = 16, _ transform: @escaping @Sendable (Element) -> T) -> [T] {
+        if threadsPerCore <= 1 { return parallelMap(minimumCount: minimumCount, transform) }
         if count < minimumCount || Parallelism.serial { return map(transform) }
         let threads = Swift.max(1, ProcessInfo.processInfo.activeProcessorCount * threadsPerCore)
         return self.withUnsafeBufferPointer { input in
