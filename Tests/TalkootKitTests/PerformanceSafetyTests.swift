@@ -15,15 +15,19 @@ import Testing
         deinit { Counted.lock.withLock { Counted.count -= 1 } }
     }
 
+    /// On the pool's threads and on threads of its own (two per core, as the association files
+    /// are read), one after the other: the count of live results is shared.
     @Test func parallelMapKeepsOrderAndFreesEveryResult() {
-        let before = Counted.live
-        do {
-            let mapped = Array(0..<5_000).parallelMap { Counted($0 * 2) }
-            #expect(mapped.map(\.value) == Array(0..<5_000).map { $0 * 2 })
-            #expect(Counted.live == before + 5_000)
+        for threadsPerCore in [1, 2] {
+            let before = Counted.live
+            do {
+                let mapped = Array(0..<5_000).parallelMap(threadsPerCore: threadsPerCore) { Counted($0 * 2) }
+                #expect(mapped.map(\.value) == Array(0..<5_000).map { $0 * 2 })
+                #expect(Counted.live == before + 5_000)
+            }
+            // A buffer deallocated without deinitialising its elements once kept every rendered page.
+            #expect(Counted.live == before)
         }
-        // A buffer deallocated without deinitialising its elements once kept every rendered page.
-        #expect(Counted.live == before)
     }
 
     /// Jobs rendered side by side reach the consumer once each, in job order, in runs that weigh
