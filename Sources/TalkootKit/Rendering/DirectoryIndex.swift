@@ -19,11 +19,6 @@ struct DirectoryIndex: Sendable {
     var areaBySlug: [String: String] = [:]
 
     init(_ site: Site) {
-        for area in site.config.areas where areaSlugs[area] == nil {
-            let slug = Slug.make(from: area)
-            areaSlugs[area] = slug
-            if areaBySlug[slug] == nil { areaBySlug[slug] = area }
-        }
         var sectors: [String: [Int]] = [:]
         var areas: [String: [Int]] = [:]  // by area name
         var groups: [String: [Int]] = [:]
@@ -46,13 +41,15 @@ struct DirectoryIndex: Sendable {
             filters[key] = members
         }
         for sector in site.sectors { if let members = sectors[sector.id] { add(.sector, sector.id, members) } }
-        // Validation makes sure that no two area names make the same address.
-        for name in areas.keys.sorted() where areaSlugs[name] == nil {
+        // site.yml's names first, so that each names its address; validation makes sure that
+        // no two area names make the same one.
+        let used = areas.keys.sorted()
+        for name in site.config.areas + used where areaSlugs[name] == nil {
             let slug = Slug.make(from: name)
             areaSlugs[name] = slug
             if areaBySlug[slug] == nil { areaBySlug[slug] = name }
         }
-        let areaNames = site.config.areas.isEmpty ? areas.keys.sorted() : site.config.areas.filter { areas[$0] != nil }
+        let areaNames = site.config.areas.isEmpty ? used : site.config.areas.filter { areas[$0] != nil }
         for name in areaNames { add(.area, areaSlugs[name]!, areas[name]!) }
         for id in TargetGroup.ids { if let members = groups[id] { add(.targetGroup, id, members) } }
         for code in languages.keys.sorted() where Slug.isValid(code) { add(.language, code, languages[code]!) }

@@ -32,5 +32,3 @@ public enum ProcessMemory {
         func empty() { value = nil }
     }
 }
-
-extension ProcessMemory.Kept: Sendable where T: Sendable {}
