@@ -20,10 +20,8 @@ public struct ContentLoader: Sendable {
     /// loading the theme then, beside the items (see `SiteBuilder.prepare`).
     var configRead: (@Sendable (SiteConfig) -> Void)?
 
-    /// Threads per core that read and parse the association files (see
-    /// `parallelMap(threadsPerCore:)`). The other kinds, a few hundred files at most, are read on
-    /// the pool's threads: threads of their own, started and ended for each kind, cost more at
-    /// their end (each one's allocator heap handed back) than they saved.
+    /// Threads per core that read and parse the item files of a kind, when it has enough of
+    /// them to pay for threads of their own (see `parallelMap(threadsPerCore:)`).
     static let readersPerCore = 2
 
     public init(directory: URL, displayRoot: String? = nil, today: Day) {
@@ -102,7 +100,7 @@ public struct ContentLoader: Sendable {
         func decodeAll<T: Sendable>(_ kind: ContentKind, fields: FieldNames,
                                     _ decode: @escaping @Sendable (inout FieldReader, MarkdownText, DecodeContext) -> T?) -> [DecodedItem<T>] {
             let fields = fields.adding(["draft"])
-            return items[kind]!.parallelMap(threadsPerCore: kind == .associations ? ContentLoader.readersPerCore : 1) { raw in
+            return items[kind]!.parallelMap(threadsPerCore: ContentLoader.readersPerCore) { raw in
                 self.parseAndDecode(raw, in: contentFolder, context: context, fields: fields, decode: decode)
             }
         }
