@@ -4,6 +4,7 @@ import TalkootKit
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Checks the content, then builds the whole section.",
         discussion: """
         On any content error nothing in the output folder changes: the site is built into a

@@ -4,6 +4,7 @@ import TalkootKit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validates the content without writing anything.",
         discussion: """
         Prints every error and warning as FILE:LINE:COLUMN: error: MESSAGE (text), as GitHub

@@ -4,6 +4,7 @@ import TalkootKit
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Starts a municipality's own content repository.",
         discussion: """
         Writes a content skeleton with one example of each kind, CI workflows for GitHub Actions

@@ -4,6 +4,7 @@ import TalkootKit
 
 struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "intake",
         abstract: "Turns a filled change e-mail into the association's file.",
         discussion: """
         Reads the e-mail that the site's "Report a change" (Ilmoita muutos) link prepares, as

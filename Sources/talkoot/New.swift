@@ -4,6 +4,7 @@ import TalkootKit
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Writes a new content file from a template with every field commented.",
         discussion: """
         KIND is one of: association, liaison, facility, grant, clock, news, page.

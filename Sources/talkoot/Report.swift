@@ -4,6 +4,7 @@ import TalkootKit
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Shows what needs the liaison's attention.",
         discussion: """
         Stale or incomplete associations, deadlines and events in the next DAYS days, and counts

@@ -5,6 +5,7 @@ import TalkootServe
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Previews the section: builds, serves, rebuilds on change and reloads the browser.",
         discussion: """
         Builds into a temporary folder (never site/) and serves it under base_url's path.

@@ -8,7 +8,7 @@ import Darwin
 /// in one folder, and FileManager's per-file `stat` and URL building took a tenth of `check`.
 enum LocalFiles {
     /// One entry of a folder.
-    struct Entry {
+    struct Entry: Sendable {
         var name: String
         var isFolder: Bool
         /// A symbolic link: never followed, since it could point outside `content/`.

@@ -19,18 +19,18 @@ struct DirectoryIndex: Sendable {
     var areaBySlug: [String: String] = [:]
 
     init(_ site: Site) {
-        var sectors: [String: [Int]] = [:]
-        var areas: [String: [Int]] = [:]  // by area name
-        var groups: [String: [Int]] = [:]
-        var languages: [String: [Int]] = [:]
+        var sectors = StringGroups()
+        var areas = StringGroups()  // by area name
+        var groups = StringGroups()
+        var languages = StringGroups()
         var volunteers: [Int] = []
         // Fields read where they are (see SiteIndex.init).
         let associations = site.associations
         for i in associations.indices {
-            for s in associations[i].primary.sectors { sectors[s, default: []].append(i) }
-            if let area = associations[i].primary.area { areas[area, default: []].append(i) }
-            for g in associations[i].primary.targetGroups { groups[g, default: []].append(i) }
-            for l in associations[i].primary.languages { languages[l, default: []].append(i) }
+            for s in associations[i].primary.sectors { sectors.add(i, to: s) }
+            if let area = associations[i].primary.area { areas.add(i, to: area) }
+            for g in associations[i].primary.targetGroups { groups.add(i, to: g) }
+            for l in associations[i].primary.languages { languages.add(i, to: l) }
             if associations[i].primary.volunteersWanted { volunteers.append(i) }
         }
 

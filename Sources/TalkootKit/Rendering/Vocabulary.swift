@@ -25,12 +25,12 @@ struct Vocabulary: Sendable {
 /// they are stored (taking each association as a value copied all its fields, a retain each,
 /// and the loop ran once per language over every association).
 struct VocabularyTerms {
-    var sectors = Set<String>()
-    var targetGroups = Set<String>()
+    var sectors = StringSet()
+    var targetGroups = StringSet()
     /// Target groups named by activities (`audience`).
-    var audiences = Set<String>()
-    var languages = Set<String>()
-    var social = Set<String>()
+    var audiences = StringSet()
+    var languages = StringSet()
+    var social = StringSet()
 
     init(_ associations: [Localized<Association>]) {
         for item in associations {

@@ -93,6 +93,46 @@ extension StringMap: Sequence {
     }
 }
 
+/// Indices gathered under string keys, the keys in the order first met: the directory's
+/// filters put every association under each of its sectors, areas, target groups and languages,
+/// tens of thousands of additions under a few dozen keys (a `[String: [Int]]` hashed the key
+/// with SipHash at each one).
+struct StringGroups {
+    private var positions = StringMap<Int>()
+    private(set) var keys: [String] = []
+    private var members: [[Int]] = []
+
+    mutating func add(_ index: Int, to key: String) {
+        if let k = positions[key] {
+            members[k].append(index)
+        } else {
+            positions[key] = keys.count
+            keys.append(key)
+            members.append([index])
+        }
+    }
+
+    /// The indices added under `key`, in the order added; nil when there are none.
+    subscript(key: String) -> [Int]? { positions[key].map { members[$0] } }
+}
+
+/// Strings, each once, in the order first added: `VocabularyTerms` adds every association's
+/// ids, tens of thousands of additions of a few dozen strings (a `Set<String>` hashed each with
+/// SipHash).
+struct StringSet: Sequence {
+    private var map = StringMap<Void>()
+
+    mutating func insert(_ member: String) {
+        if map[member] == nil { map[member] = () }
+    }
+
+    func contains(_ member: String) -> Bool { map[member] != nil }
+
+    var count: Int { map.count }
+
+    func makeIterator() -> some IteratorProtocol<String> { map.lazy.map(\.key).makeIterator() }
+}
+
 // Changed only through `subscript`'s setter, on a storage of its own (copy on write).
 extension StringMap: @unchecked Sendable where Value: Sendable {}
 
