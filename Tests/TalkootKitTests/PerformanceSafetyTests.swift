@@ -890,4 +890,49 @@ import Testing
         #expect(map.map(\.key) == keys, "iterated in the order first set")
     }
 
+
+    /// `StringGroups` keeps each key's indices in the order added and its keys in the order
+    /// first met; `StringSet` holds each string once, in the order first added.
+    @Test func stringGroupsAndSetsKeepOrderAndHoldEachKeyOnce() {
+        var groups = StringGroups()
+        let adds: [(Int, String)] = [(0, "luonto"), (1, "kulttuuri"), (2, "luonto"), (3, ""), (4, "kulttuuri"), (5, "luonto"), (5, "luonto")]
+        for (i, key) in adds { groups.add(i, to: key) }
+        #expect(groups.keys == ["luonto", "kulttuuri", ""])
+        #expect(groups["luonto"] == [0, 2, 5, 5] && groups["kulttuuri"] == [1, 4] && groups[""] == [3])
+        #expect(groups["liikunta"] == nil)
+
+        var set = StringSet()
+        for s in ["fi", "sv", "fi", "en", "sv", "Åland-östra"] { set.insert(s) }
+        #expect(Array(set) == ["fi", "sv", "en", "Åland-östra"] && set.count == 4)
+        #expect(set.contains("en") && !set.contains("se"))
+    }
+
+    /// A folder of a thousand files or more is looked at on all cores: the items and the
+    /// findings about bad file names are the same as on one thread, in the same order.
+    @Test func bigFolderListsTheSameItemsAndFindingsOnAllCoresAsOnOne() {
+        var files: [String: String] = [:]
+        for i in 0..<1_100 { files["associations/yhdistys-\(i).md"] = TestSupport.association(["name": "Yhdistys \(i) ry"]) }
+        files["associations/yhdistys-7.sv.md"] = "---\nname: Förening 7 rf\n---\nBeskrivning.\n"
+        files["associations/muistiinpanot.txt"] = "ei sisältöä"
+        func load(_ files: [String: String], serial: Bool) -> ContentLoader.Result {
+            let content = TestSupport.writeContent(files)
+            return Parallelism.$serial.withValue(serial) { ContentLoader(directory: content, displayRoot: "content", today: TestSupport.today).load() }
+        }
+        // Warnings only: the site is made, from the same items.
+        var one = load(files, serial: true), all = load(files, serial: false)
+        #expect(one.site?.associations.count == 1_100)
+        #expect(all.site?.associations.map(\.slug) == one.site?.associations.map(\.slug))
+        #expect(all.site?.associations.first { $0.slug == "yhdistys-7" }?.translations.keys.sorted() == ["sv"])
+        #expect(all.diagnostics == one.diagnostics && all.diagnostics.contains { $0.file == "content/associations/muistiinpanot.txt" })
+        // Errors in file names: the same findings.
+        files["associations/Iso-Kirjain.md"] = TestSupport.association()
+        files["associations/liian.monta.pistetta.md"] = TestSupport.association()
+        files["associations/toimiala.md"] = TestSupport.association()
+        files["associations/orpo.sv.md"] = "---\nname: Föräldralös\n---\n"
+        (one, all) = (load(files, serial: true), load(files, serial: false))
+        #expect(all.diagnostics == one.diagnostics)
+        for name in ["Iso-Kirjain.md", "liian.monta.pistetta.md", "toimiala.md", "orpo.sv.md"] {
+            #expect(all.diagnostics.contains { $0.file == "content/associations/\(name)" && $0.severity == .error }, "\(name)")
+        }
+    }
 }
