@@ -196,7 +196,11 @@ enum FrontMatterYAML {
         /// A block mapping whose keys are at column `m` (0-based); its first key is at byte `first`
         /// on line `li` (after `- ` when the mapping is a list item).
         mutating func mapping(indent m: Int, first: Int) throws(Bail) -> YAMLValue {
+            // Room for a content file's fields (a nested mapping, such as a contact person or an
+            // activity, has a handful): grown from one by doubling, the entries of every file
+            // were moved five times over.
             var entries: [YAMLEntry] = []
+            entries.reserveCapacity(m == 0 ? 24 : 6)
             var p = first
             while true {
                 let l = li
@@ -374,6 +378,7 @@ enum FrontMatterYAML {
                 i += 1
                 return YAMLValue(kind: .sequence([]), position: at)
             }
+            items.reserveCapacity(4)  // a list of ids or languages: grown from one, moved twice
             while true {
                 items.append(try flowScalar(&i, line: l).value)
                 i = skipSpaces(i, e)

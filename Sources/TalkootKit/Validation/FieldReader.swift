@@ -237,6 +237,7 @@ public struct FieldReader {
     public mutating func ids(_ key: String, allowed: [String], what: String, required: Bool = false) -> [String] {
         guard let items = list(key, required: required) else { return [] }
         var out: [String] = []
+        out.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
             guard let s = item.scalarText?.trimmed else {
                 error(at: item.position, field: "\(name(key))[\(i)]", "items of '\(name(key))' must be \(what) ids")
