@@ -298,9 +298,10 @@ public struct FriendlyFigures: Sendable {
         // sector name, and a set per association to count it once, were most of the page).
         var volunteers = 0, updated = 0
         var sectorCounts = [Int](repeating: 0, count: site.sectors.count)
-        var sectorPlace: [String: Int] = [:]
+        // Looked up in `StringMap`s: three times per association, on both pages (fi, sv).
+        var sectorPlace = StringMap<Int>()
         for (k, sector) in site.sectors.enumerated() where sectorPlace[sector.id] == nil { sectorPlace[sector.id] = k }
-        var areas: [String: Int] = [:]
+        var areas = StringMap<Int>()
         let all = site.associations
         for i in all.indices {
             all[i].withVersion(all[i].defaultLanguage) { a in
@@ -312,13 +313,14 @@ public struct FriendlyFigures: Sendable {
                     guard !sectors[..<k].contains(sectors[k]), let place = sectorPlace[sectors[k]] else { continue }
                     sectorCounts[place] += 1
                 }
-                if let ar = a.area { areas[ar, default: 0] += 1 }
+                if let ar = a.area { areas[ar] = (areas[ar] ?? 0) + 1 }
             }
         }
         lookingForVolunteers = volunteers
         updatedLastYear = updated
         perSector = site.sectors.map { ($0.id, sectorPlace[$0.id].map { sectorCounts[$0] } ?? 0) }.filter { $0.1 > 0 }
         let order = site.config.areas
-        perArea = areas.sorted { (order.firstIndex(of: $0.key) ?? Int.max, $0.key) < (order.firstIndex(of: $1.key) ?? Int.max, $1.key) }.map { ($0.key, $0.value) }
+        perArea = areas.map { ($0.key, $0.value) }
+            .sorted { (order.firstIndex(of: $0.0) ?? Int.max, $0.0) < (order.firstIndex(of: $1.0) ?? Int.max, $1.0) }
     }
 }

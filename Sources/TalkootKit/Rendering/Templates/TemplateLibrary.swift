@@ -1,6 +1,8 @@
 /// The templates of a theme by name, so that `{{> name}}` finds its partial.
 public struct TemplateLibrary: Sendable {
-    private var templates: [String: Registered] = [:]
+    /// By name in a `StringMap`: every page includes a dozen partials, each found by its name
+    /// (a `[String: Registered]` hashed the name with SipHash at each include).
+    private var templates = StringMap<Registered>()
 
     /// A template, and every name it may look up in the object current where it is included,
     /// its partials' included (see `Template.Lookups`): nil when it reads that object itself
@@ -22,7 +24,7 @@ public struct TemplateLibrary: Sendable {
     /// each one (a theme's thirty templates took 3 ms of a build's start).
     public mutating func register(_ named: [(name: String, template: Template)]) {
         for (name, template) in named { templates[name] = Registered(template: template, lookups: nil) }
-        for name in templates.keys {
+        for name in templates.map(\.key) {
             var names = Set<TemplateKey>(), visited = Set<String>()
             let memoizable = collectLookups(name, outside: true, into: &names, visited: &visited)
             templates[name]?.lookups = memoizable ? names.sorted { $0.name < $1.name } : nil
@@ -52,7 +54,7 @@ public struct TemplateLibrary: Sendable {
 
     public func template(named name: String) -> Template? { templates[name]?.template }
 
-    public var names: [String] { templates.keys.sorted() }
+    public var names: [String] { templates.map(\.key).sorted() }
 
     /// Partial names that a template includes but the library lacks (they would render as
     /// nothing), sorted: a theme author's typo should not go unnoticed.
