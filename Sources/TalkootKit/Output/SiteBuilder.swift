@@ -205,6 +205,9 @@ public struct SiteBuilder: Sendable {
         for (path, url) in theme.assets.sorted(by: { $0.key < $1.key }) { files.append(OutputFile(path: path, copyOf: url)) }
         try sink(files)
         timings.add("write assets", clock.lap())
+        // The environment holds every card in every language (20,000 arrays on a big site):
+        // freed on another thread, while the caller swaps the site in and reports.
+        ProcessMemory.freeElsewhere((consume env, consume pageEnv))
         return ids.count * languages.count
     }
 
