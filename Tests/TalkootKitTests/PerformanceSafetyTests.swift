@@ -935,4 +935,14 @@ import Testing
             #expect(all.diagnostics.contains { $0.file == "content/associations/\(name)" && $0.severity == .error }, "\(name)")
         }
     }
+
+    /// A reference is found among the slugs by halving their byte-ordered list: every slug of
+    /// the list is found, and nothing else (a prefix, a longer slug, one between two).
+    @Test func sortedSlugsFindExactlyTheirSlugs() {
+        let slugs = ["a", "a-1", "a1", "kyla", "kyla-seura", "kylaseura", "martat", "z"].sortedInByteOrder(by: { $0 })
+        let list = SortedSlugs(sorted: slugs)
+        for s in slugs { #expect(list.contains(s), "\(s)") }
+        for s in ["", "0", "a-", "a-2", "kyl", "kyla-", "kylaseurat", "m", "zz"] { #expect(!list.contains(s), "\(s)") }
+        #expect(!SortedSlugs(sorted: []).contains("a"))
+    }
 }

@@ -87,8 +87,8 @@ public struct ContentLoader: Sendable {
 
         // Drafts are among the slugs: a file must be read to know it is one. References to them
         // are checked once every item is decoded (`keep`).
-        var slugs: [ContentKind: Set<String>] = [:]
-        for kind in ContentKind.allCases { slugs[kind] = Set(items[kind]!.lazy.filter { $0.defaultFile != nil }.map(\.slug)) }
+        var slugs: [ContentKind: SortedSlugs] = [:]
+        for kind in ContentKind.allCases { slugs[kind] = SortedSlugs(sorted: items[kind]!.compactMap { $0.defaultFile != nil ? $0.slug : nil }) }
         let context = DecodeContext(config: config, sectorIDs: sectors.map(\.id), slugs: slugs, images: images, today: today)
 
         // The landing page.
