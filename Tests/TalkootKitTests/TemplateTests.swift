@@ -25,6 +25,15 @@ import Testing
         #expect(try render("{{{x}}}|{{&x}}|{{ x }}", ["x": "<p>"]) == "<p>|<p>|&lt;p&gt;")
     }
 
+    /// A list of UTF-8 texts (a directory letter's cards) is written as the texts one after
+    /// another: raw with `{{{x}}}`, escaped with `{{x}}`; empty, it is falsy.
+    @Test func byteChunksAreWrittenOneAfterAnother() throws {
+        let chunks: [[UInt8]] = [Array("<li>Ä</li>".utf8), [], Array("<li>&</li>".utf8)]
+        #expect(try render("{{{x}}}|{{x}}|{{#x}}yes{{/x}}{{^x}}no{{/x}}", ["x": chunks])
+            == "<li>Ä</li><li>&</li>|&lt;li&gt;Ä&lt;/li&gt;&lt;li&gt;&amp;&lt;/li&gt;|yes")
+        #expect(try render("[{{{x}}}]{{^x}}none{{/x}}", ["x": [[UInt8]]()]) == "[]none")
+    }
+
     @Test func missingValuesRenderEmpty() throws {
         #expect(try render("[{{nope}}][{{a.b.c}}]", ["a": ["b": "text"]]) == "[][]")
     }

@@ -163,28 +163,27 @@ extension RenderEnvironment {
         let cards = cardHTML[language] ?? []
         let initials = cardInitial[language] ?? []
 
-        // A–Ö groups with the cards as pre-rendered HTML (see RenderEnvironment.cardHTML).
+        // A–Ö groups with the cards as pre-rendered HTML (see RenderEnvironment.cardHTML), each
+        // group's cards as they are (`ContextValue.chunks`), written into the page one by one.
         var letters: [TemplateObject] = []
         var currentLetter = ""
-        var bucket: [UInt8] = []
+        var group: [[UInt8]] = []
         for (k, i) in members.enumerated() {
             let l = initials[i]
             if l != currentLetter {
-                if !bucket.isEmpty { letters.append(["letter": currentLetter, "cardsHTML": bucket]) }
+                if !group.isEmpty { letters.append(["letter": currentLetter, "cardsHTML": group]) }
                 currentLetter = l
-                // Each letter's cards at their final size: grown by doubling, the buckets of a
-                // big directory held up to twice its cards.
-                var size = 0
+                var count = 0
                 for j in members[k...] {
                     if initials[j] != l { break }
-                    size += cards[j].count
+                    count += 1
                 }
-                bucket = []
-                bucket.reserveCapacity(size)
+                group = []
+                group.reserveCapacity(count)
             }
-            bucket += cards[i]
+            group.append(cards[i])
         }
-        if !bucket.isEmpty { letters.append(["letter": currentLetter, "cardsHTML": bucket]) }
+        if !group.isEmpty { letters.append(["letter": currentLetter, "cardsHTML": group]) }
 
         // The sector overview only on the unfiltered directory: filter pages list one selection.
         var bySector: [TemplateObject] = []

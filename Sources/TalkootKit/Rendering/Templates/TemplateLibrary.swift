@@ -279,6 +279,7 @@ struct TemplateRenderer: ~Copyable {
             case let .objects(l): if l.isEmpty { render(t, body) }
             case let .tables(l): if l.isEmpty { render(t, body) }
             case let .texts(l): if l.isEmpty { render(t, body) }
+            case let .chunks(l): if l.isEmpty { render(t, body) }
             case let .list(l): if l.isEmpty { render(t, body) }
             default: break
             }
@@ -588,6 +589,7 @@ struct TemplateRenderer: ~Copyable {
         switch value {
         case let .string(s): write(s, escaped: escaped)
         case let .bytes(b): b.withUnsafeBufferPointer { write($0, escaped: escaped) }
+        case let .chunks(list): for b in list { b.withUnsafeBufferPointer { write($0, escaped: escaped) } }
         case let .bool(b): write(b ? "true" : "false", escaped: false)
         case let .integer(n): write(String(n), escaped: false)
         case let .inline(i): renderInline(i, escaped: escaped)
@@ -676,6 +678,9 @@ enum ContextValue {
     case string(String)
     /// UTF-8 text, such as a rendered page body.
     case bytes([UInt8])
+    /// UTF-8 texts written one after another: a directory letter's cards, each where it was
+    /// rendered (joined into one array first, every card of a big directory was copied twice).
+    case chunks([[UInt8]])
     /// A template rendered where the value is written (`InlineTemplate`).
     case inline(InlineTemplate)
     case bool(Bool)
@@ -715,6 +720,7 @@ enum ContextValue {
         if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
         if T.self == Int.self { return .integer(unsafeBitCast(value, to: Int.self)) }
         if T.self == [UInt8].self { return .bytes(unsafeBitCast(value, to: [UInt8].self)) }
+        if T.self == [[UInt8]].self { return .chunks(unsafeBitCast(value, to: [[UInt8]].self)) }
         if T.self == InlineTemplate.self { return .inline(unsafeBitCast(value, to: InlineTemplate.self)) }
         if T.self == [String: String].self { return .strings(unsafeBitCast(value, to: [String: String].self)) }
         if T.self == TemplateTable.self { return .uiStrings(unsafeBitCast(value, to: TemplateTable.self)) }
@@ -739,6 +745,7 @@ enum ContextValue {
         switch self {
         case let .string(v): return v
         case let .bytes(v): return v
+        case let .chunks(v): return v
         case let .inline(v): return v
         case let .bool(v): return v
         case let .integer(v): return v

@@ -271,6 +271,7 @@ extension Array: TemplateValue where Element: TemplateListElement {
 protocol TemplateListElement { static func list(_ items: [Self]) -> ContextValue }
 
 extension UInt8: TemplateListElement { static func list(_ items: [UInt8]) -> ContextValue { .bytes(items) } }
+extension Array: TemplateListElement where Element == UInt8 { static func list(_ items: [[UInt8]]) -> ContextValue { .chunks(items) } }
 extension String: TemplateListElement { static func list(_ items: [String]) -> ContextValue { .texts(items) } }
 extension TemplateObject: TemplateListElement { static func list(_ items: [TemplateObject]) -> ContextValue { .templates(items) } }
 extension Dictionary: TemplateListElement where Key == String, Value == String {
