@@ -369,11 +369,7 @@ struct JSONWriter: ~Copyable {
     }
 
     private mutating func writeString(_ s: String) {
-        // In place where the string has its UTF-8 at hand; `withUTF8` needs a mutable copy.
-        if s.utf8.withContiguousStorageIfAvailable({ writeUTF8($0) }) == nil {
-            var s = s
-            s.withUTF8 { writeUTF8($0) }
-        }
+        s.withUTF8Bytes { writeUTF8($0) }
     }
 
     /// Whether one of the eight bytes of `word` is one that `writeUTF8` looks at: a quote, a

@@ -150,8 +150,7 @@ public enum URLEncoding {
     /// appended at once: an `append` per byte cost about fifteen instructions a byte, and every
     /// association page carries a change e-mail link of about a kilobyte.
     static func append(_ s: String, to out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { bytes in
+        s.withUTF8Bytes { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3) { buffer in
                 var n = 0
                 let encoded = buffer.baseAddress!

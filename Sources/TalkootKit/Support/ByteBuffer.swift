@@ -89,8 +89,7 @@ struct ByteBuffer: ~Copyable {
 
     /// A string's UTF-8.
     mutating func append(_ text: String) {
-        var text = text  // `withUTF8` needs a mutable string (it makes a non-native one native)
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// A literal's UTF-8.

@@ -1,6 +1,17 @@
 import Foundation
 
 extension String {
+    /// Calls `body` with the string's UTF-8: in place for a string that keeps it in storage of
+    /// its own, else (a short string, kept in the value itself) through `withUTF8` on a copy.
+    /// `withUTF8` alone needs a mutable copy of every string, a retain and a release of its
+    /// storage, on tables and buffers that every page hashes and writes into.
+    @inline(__always)
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let r = try utf8.withContiguousStorageIfAvailable(body) { return r }
+        var copy = self
+        return try copy.withUTF8(body)
+    }
+
     /// Whether the UTF-8 text holds `byte`, with `memchr`: `utf8.contains` walks the view one
     /// index at a time, which showed up when every body of a large corpus is scanned.
     func containsByte(_ byte: UInt8) -> Bool {

@@ -49,9 +49,6 @@ private func joinUTF8(_ count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Uns
 private func append(_ s: String, at p: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
     let n = s.utf8.count
     if n == 0 { return p }
-    if s.utf8.withContiguousStorageIfAvailable({ p.update(from: $0.baseAddress!, count: n) }) == nil {
-        var s = s
-        s.withUTF8 { p.update(from: $0.baseAddress!, count: n) }
-    }
+    s.withUTF8Bytes { p.update(from: $0.baseAddress!, count: n) }
     return p + n
 }

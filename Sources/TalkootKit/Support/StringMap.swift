@@ -81,8 +81,7 @@ struct StringMap<Value> {
             h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
             return h ^ (h >> 32)
         }
-        var key = key
-        return key.withUTF8(mix)
+        return key.withUTF8Bytes(mix)
     }
 }
 

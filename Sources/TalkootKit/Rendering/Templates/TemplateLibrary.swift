@@ -656,12 +656,7 @@ struct TemplateRenderer: ~Copyable {
 
     /// `{{x}}` escapes with `HTML.appendEscaped`; `{{{x}}}` copies.
     private mutating func write(_ text: String, escaped: Bool) {
-        // Read in place where the UTF-8 is at hand (native strings): `withUTF8` needs a
-        // mutable copy of the string.
-        if text.utf8.withContiguousStorageIfAvailable({ write($0, escaped: escaped) }) == nil {
-            var text = text
-            text.withUTF8 { write($0, escaped: escaped) }
-        }
+        text.withUTF8Bytes { write($0, escaped: escaped) }
     }
 
     private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
