@@ -166,9 +166,7 @@ struct AssociationRecord: Sendable {
         extras(&w, base: 2)
         w.member("description_html", utf8: description, base: 2)
         w.closeContainer(base: 2)
-        var row: [UInt8] = []
-        row.reserveCapacity(w.count)
-        AssociationsCSV.row(cells, last: description, into: &row)
+        let row = ByteBuffer.array(capacity: w.count) { AssociationsCSV.row(cells, last: description, into: &$0) }
         return AssociationRecord(json: w.bytes, csv: row)
     }
 
