@@ -3,7 +3,9 @@
 /// listed. Made once per build for the values the content uses (a few dozen), so that each of
 /// the tens of thousands of cards and pages copies them instead of building them again (the
 /// labels, links and small tables were about a sixth of an association page's context).
-struct Vocabulary: Sendable {
+/// A class, made once per language and then only read: a page takes it with one retain of a
+/// shared object, where copying six tables took six (on objects that both cores' pages count).
+final class Vocabulary: @unchecked Sendable {  // filled by `makeVocabulary` before any page reads it
     /// Sector id → `id`, `name`, `href` (its directory filter page). Context objects, not
     /// string dictionaries: a template reads their names by the hashes it made when parsed,
     /// where a dictionary hashed each name again on every page. Keyed in `StringMap`s, which
@@ -52,7 +54,7 @@ struct VocabularyTerms {
 
 extension RenderEnvironment {
     func makeVocabulary(_ language: String, terms: VocabularyTerms) -> Vocabulary {
-        var v = Vocabulary()
+        let v = Vocabulary()
         for id in terms.sectors { v.sectorLinks[id] = sectorLink(id, language) }
         for id in terms.targetGroups { v.targetGroupLinks[id] = targetGroupLink(id, language) }
         for id in terms.audiences { v.targetGroupLabels[id] = targetGroupLabel(id, language) }

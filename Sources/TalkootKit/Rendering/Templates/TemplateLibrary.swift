@@ -7,10 +7,16 @@ public struct TemplateLibrary: Sendable {
     /// A template, and every name it may look up in the object current where it is included,
     /// its partials' included (see `Template.Lookups`): nil when it reads that object itself
     /// (`{{.}}` outside sections). Kept up to date by `register`; found by one lookup of the
-    /// name, as a partial is rendered.
-    struct Registered {
-        var template: Template
-        var lookups: [TemplateKey]?
+    /// name, as a partial is rendered. A class, never changed once made (`register` makes new
+    /// ones): a page takes it with one retain, where the struct's two fields took two, on
+    /// objects shared by the pages of both cores.
+    final class Registered: Sendable {
+        let template: Template
+        let lookups: [TemplateKey]?
+        init(template: Template, lookups: [TemplateKey]?) {
+            self.template = template
+            self.lookups = lookups
+        }
     }
 
     public init() {}
@@ -27,7 +33,9 @@ public struct TemplateLibrary: Sendable {
         for name in templates.map(\.key) {
             var names = Set<TemplateKey>(), visited = Set<String>()
             let memoizable = collectLookups(name, outside: true, into: &names, visited: &visited)
-            templates[name]?.lookups = memoizable ? names.sorted { $0.name < $1.name } : nil
+            if let template = templates[name]?.template {
+                templates[name] = Registered(template: template, lookups: memoizable ? names.sorted { $0.name < $1.name } : nil)
+            }
         }
     }
 
