@@ -106,13 +106,21 @@ enum FrontMatterYAML {
 
         /// libyaml's mark: the line, and the column in code points, both 1-based.
         func position(_ p: Int, line l: Int) -> SourcePosition {
-            var column = 1
+            // Every key and value asks: eight bytes at a time, the continuation bytes
+            // (10xxxxxx) of each word are counted with a mask and a population count.
             var i = starts[l]
+            var continuations = 0
+            while i + 8 <= p {
+                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                // Bit 7 set and bit 6 clear, at each byte's top bit.
+                continuations += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
             while i < p {
-                if b[i] & 0xC0 != 0x80 { column += 1 }
+                if b[i] & 0xC0 == 0x80 { continuations += 1 }
                 i += 1
             }
-            return SourcePosition(file: file, line: l + 1 + lineOffset, column: column)
+            return SourcePosition(file: file, line: l + 1 + lineOffset, column: p - starts[l] - continuations + 1)
         }
 
         func indent(_ l: Int) -> Int { skipSpaces(starts[l], ends[l]) - starts[l] }
