@@ -42,24 +42,27 @@ extension RenderEnvironment {
         c.append(.fullTitle, id == .home ? concat(pc.title, " – ", cfg.municipality.text(language))
             : concat(pc.title, " – ", cfg.title.text(language), " – ", cfg.municipality.text(language)))
         c.append(.description, pc.description)
-        c.append(.canonical, routes.absolute(path))
-        c.append(.ogType, pc.ogType)
-        // The page's path in every language, made once for the alternates and the language links.
+        // The page's path and address in every language, made once for the canonical address,
+        // the alternates (the default language's twice, as x-default) and the language links.
         let paths = cfg.languages.map { $0 == language ? path : id.path(routes, $0) }
+        let addresses = paths.map { routes.absolute($0) }
+        let here = cfg.languages.firstIndex(of: language)
+        c.append(.canonical, here.map { addresses[$0] } ?? routes.absolute(path))
+        c.append(.ogType, pc.ogType)
         // Small lists of links as TemplateObjects, not string dictionaries: the renderer reads an
         // object's entries in place, while a dictionary frame was copied (a retain and a
         // release) for every name looked up past it.
         // Each list made at its final size (joining two lists with `+` made a third).
-        func alternate(_ hreflang: String, _ path: String) -> TemplateObject {
+        func alternate(_ hreflang: String, _ address: String) -> TemplateObject {
             var o = TemplateObject(minimumCapacity: 2)
             o.append(.hreflang, hreflang)
-            o.append(.href, routes.absolute(path))
+            o.append(.href, address)
             return o
         }
         var alternates: [TemplateObject] = []
         alternates.reserveCapacity(paths.count + 1)
-        for (l, p) in zip(cfg.languages, paths) { alternates.append(alternate(l, p)) }
-        alternates.append(alternate("x-default", paths.first ?? id.path(routes, cfg.defaultLanguage)))
+        for (l, a) in zip(cfg.languages, addresses) { alternates.append(alternate(l, a)) }
+        alternates.append(alternate("x-default", addresses.first ?? routes.absolute(id.path(routes, cfg.defaultLanguage))))
         c.append(.alternates, alternates)
         var languageLinks: [TemplateObject] = []
         if cfg.languages.count > 1 {
