@@ -714,6 +714,8 @@ import Testing
             for (id, link) in v.targetGroupLinks { #expect(link.description == env.targetGroupLink(id, language).description) }
             for (id, label) in v.targetGroupLabels { #expect(label == env.targetGroupLabel(id, language)) }
             for (code, name) in v.languageNames { #expect(name.description == env.languageName(code, language).description) }
+            #expect(v.facilityAddresses.count == site.facilities.count)
+            for (slug, address) in v.facilityAddresses { #expect(address == env.routes.absolute(env.routes.item(.facilities, slug, language))) }
             for (slug, place) in v.facilityPlaces {
                 let made = env.facilityPlace(slug, language)
                 #expect(place["name"] as? String == made["name"] as? String && place["href"] as? String == made["href"] as? String)

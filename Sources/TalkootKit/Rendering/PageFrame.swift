@@ -89,7 +89,7 @@ extension RenderEnvironment {
         if let edit = cfg.editURL, let source = pc.sourcePath { c.append(.editHref, edit.replacingOccurrences(of: "{path}", with: source)) }
         c.append(.breadcrumbs, trail(pc.breadcrumbs, language))
         c.append(.hasBreadcrumbs, !pc.breadcrumbs.isEmpty)
-        if let ld = jsonLD(id, language, pc) { c.append(.jsonLD, ld) }
+        if let ld = jsonLD(id, language, pc, address: here.map { addresses[$0] }) { c.append(.jsonLD, ld) }
         return c
     }
 

@@ -9,9 +9,10 @@
 extension RenderEnvironment {
     /// As UTF-8 bytes, which is how the page writes it: a String of it was made only to be
     /// written out again.
-    func jsonLD(_ id: PageID, _ language: String, _ pc: PageContent) -> [UInt8]? {
+    /// `address`: the page's own absolute address, when the caller has made it already.
+    func jsonLD(_ id: PageID, _ language: String, _ pc: PageContent, address: String? = nil) -> [UInt8]? {
         if case let .association(slug) = id, let i = index.associationBySlug[slug] {
-            return StructuredData.association(site.associations[i], language: language, env: self)
+            return StructuredData.association(site.associations[i], language: language, env: self, url: address)
         }
         guard let obj = StructuredData.object(for: id, language: language, title: pc.title, description: pc.description, env: self) else {
             return nil
@@ -44,7 +45,8 @@ enum StructuredData {
     /// An association's `NGO`, written as it is made: an association page is most of a build's
     /// pages, and building its `JSONValue` first cost as much as writing it. Writes what
     /// `object(for: .association(…))` gives, byte for byte.
-    static func association(_ item: Localized<Association>, language: String, env: RenderEnvironment) -> [UInt8] {
+    /// `url`: the page's address, made once by its frame (nil: made here).
+    static func association(_ item: Localized<Association>, language: String, env: RenderEnvironment, url: String? = nil) -> [UInt8] {
         // The version read where it is stored (see Localized.withVersion).
         item.withVersion(language) { a in
             let routes = env.routes
@@ -54,7 +56,7 @@ enum StructuredData {
             w.member("@type", "NGO")
             w.member("name", a.name)
             w.member("description", a.summary)
-            w.member("url", routes.absolute(routes.item(.associations, item.slug, language)))
+            w.member("url", url ?? routes.absolute(routes.item(.associations, item.slug, language)))
             if a.website != nil || !a.social.isEmpty {
                 w.key("sameAs")
                 w.openContainer(array: true)
@@ -98,7 +100,7 @@ enum StructuredData {
                     w.member("@type", "Place")
                     w.member("name", f.field(language, \.name))
                     w.member("address", f.field(language, \.address))
-                    w.member("url", routes.absolute(routes.item(.facilities, f.slug, language)))
+                    w.member("url", env.vocabularies[language]?.facilityAddresses[f.slug] ?? routes.absolute(routes.item(.facilities, f.slug, language)))
                     w.closeContainer()
                 }
                 w.closeContainer(array: true)

@@ -18,6 +18,8 @@ final class Vocabulary: @unchecked Sendable {  // filled by `makeVocabulary` bef
     var languageNames = StringMap<TemplateObject>()
     /// Facility slug → `name`, `href`: where an activity meets.
     var facilityPlaces = StringMap<TemplateObject>()
+    /// Facility slug → its page's absolute address (an association's JSON-LD `location`).
+    var facilityAddresses = StringMap<String>()
     /// A social media service's name as shown ("facebook" → "Facebook").
     var socialNames = StringMap<String>()
 }
@@ -60,7 +62,10 @@ extension RenderEnvironment {
         for id in terms.audiences { v.targetGroupLabels[id] = targetGroupLabel(id, language) }
         for code in terms.languages { v.languageNames[code] = languageName(code, language) }
         for name in terms.social { v.socialNames[name] = RenderEnvironment.socialName(name) }
-        for f in site.facilities { v.facilityPlaces[f.slug] = facilityPlace(f.slug, language) }
+        for f in site.facilities {
+            v.facilityPlaces[f.slug] = facilityPlace(f.slug, language)
+            v.facilityAddresses[f.slug] = routes.absolute(routes.item(.facilities, f.slug, language))
+        }
         return v
     }
 
