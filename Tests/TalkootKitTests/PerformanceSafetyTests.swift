@@ -207,6 +207,9 @@ import Testing
         "*äänestys* ja __öljy__ ä_ ö`koodi`ä [ä](x)", "\u{0600}*x ja \u{0600}_", "#\u{FE0F}\u{20E3} näppäin *\u{200D}",
         String(repeating: "Ääkköset *ja* merkit [x] ", count: 12) + "\n" + String(repeating: "ö", count: 200),
         String(repeating: "a", count: 160), String(repeating: "a", count: 161), String(repeating: "ä", count: 159) + "e\u{301}",
+        // Counted by scalars (each one Character): cuts inside runs of two-byte letters.
+        String(repeating: "ä", count: 200), String(repeating: "x", count: 158) + "éÿ\u{00A0}ĳǿ" + String(repeating: "y", count: 9),
+        String(repeating: "ö", count: 18) + "\u{2FF}\u{300}" + String(repeating: "z", count: 170), "a\rb " + String(repeating: "c", count: 170),
     ])
     func plainTextIsTheSameAsBefore(_ markdown: String) {
         #expect(MarkdownRenderer.plainText(markdown) == Self.plainTextAsBefore(markdown))
