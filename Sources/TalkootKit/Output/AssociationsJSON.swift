@@ -296,6 +296,16 @@ struct JSONWriter: ~Copyable {
         openCount += 1
     }
 
+    /// `{` and members given as their whole text (`"@type":"Place"`), for compact JSON only:
+    /// constant members written at once rather than key by key and value by value (an
+    /// association page's JSON-LD has up to eight).
+    mutating func openContainer(constantMembers: StaticString) {
+        precondition(!pretty, "constant members are written without indentation")
+        openContainer()
+        raw(constantMembers)
+        hasMember |= 1 << UInt64(openCount - 1)
+    }
+
     mutating func closeContainer(array: Bool = false, base: Int = 0) {
         openCount -= 1
         if hasMember & (1 << UInt64(openCount)) != 0 { indent(base + openCount) }

@@ -51,9 +51,7 @@ enum StructuredData {
         item.withVersion(language) { a in
             let routes = env.routes
             var w = JSONWriter(pretty: false, scriptSafe: true)
-            w.openContainer()
-            w.member("@context", "https://schema.org")
-            w.member("@type", "NGO")
+            w.openContainer(constantMembers: #""@context":"https://schema.org","@type":"NGO""#)
             w.member("name", a.name)
             w.member("description", a.summary)
             w.member("url", url ?? routes.absolute(routes.item(.associations, item.slug, language)))
@@ -69,17 +67,14 @@ enum StructuredData {
             if let f = a.founded { w.member("foundingDate", String(f)) }
             if let area = a.area {
                 w.key("areaServed")
-                w.openContainer()
-                w.member("@type", "Place")
+                w.openContainer(constantMembers: #""@type":"Place""#)
                 w.member("name", area)
                 w.closeContainer()
             }
             if let logo = a.logo { w.member("logo", routes.absolute(logo.path)) }
             if let r = a.registerNumber {
                 w.key("identifier")
-                w.openContainer()
-                w.member("@type", "PropertyValue")
-                w.member("propertyID", "yhdistysrekisterinumero")
+                w.openContainer(constantMembers: #""@type":"PropertyValue","propertyID":"yhdistysrekisterinumero""#)
                 w.member("value", r)
                 w.closeContainer()
             }
@@ -96,8 +91,7 @@ enum StructuredData {
                 for i in places {
                     let f = env.site.facilities[i]
                     w.nextItem()
-                    w.openContainer()
-                    w.member("@type", "Place")
+                    w.openContainer(constantMembers: #""@type":"Place""#)
                     w.member("name", f.field(language, \.name))
                     w.member("address", f.field(language, \.address))
                     w.member("url", env.vocabularies[language]?.facilityAddresses[f.slug] ?? routes.absolute(routes.item(.facilities, f.slug, language)))
