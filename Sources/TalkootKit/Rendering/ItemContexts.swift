@@ -239,10 +239,16 @@ extension RenderEnvironment {
             c["mapHref"] = "https://www.openstreetmap.org/search?query=\(URLEncoding.component(f.address))"
         }
         c["hasPeriods"] = !f.bookingPeriods.isEmpty
-        c["usedBy"] = (index.facilityUsers[item.slug] ?? []).map { i in
-            ["name": site.associations[i].field(language, \.name), "href": href(routes.item(.associations, site.associations[i].slug, language))]
+        // Objects with their names hashed once (`append`), not string dictionaries hashed per
+        // entry: a facility of a big site lists hundreds of associations, on each of its pages.
+        let users = (index.facilityUsers[item.slug] ?? []).map { i -> TemplateObject in
+            var o = TemplateObject(minimumCapacity: 2)
+            o.append(.name, site.associations[i].field(language, \.name))
+            o.append(.href, href(routes.item(.associations, site.associations[i].slug, language)))
+            return o
         }
-        c["hasUsers"] = !(c["usedBy"] as! [[String: String]]).isEmpty
+        c["usedBy"] = users
+        c["hasUsers"] = !users.isEmpty
         return c
     }
 
