@@ -25,8 +25,7 @@ public enum ContentKind: String, Sendable, CaseIterable {
 public enum Slug {
     public static func isValid(_ s: String) -> Bool {
         // On the bytes: every file name is checked, and a valid slug is ASCII.
-        var s = s
-        return s.withUTF8 { u in
+        return s.withUTF8Bytes { u in
             guard !u.isEmpty, u.count <= 80, u[0] != 45, u[u.count - 1] != 45 else { return false }
             for b in u where !((b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b == 45) { return false }
             return true

@@ -58,8 +58,7 @@ extension FrontMatterFile {
     /// The common case on bytes: `---` on the first line and a closing `---` line. Anything
     /// unusual (spaces before the fence, no closing line) falls back to the careful path.
     static func splitFast(_ text: String, path: String) -> FrontMatterFile? {
-        var text = text
-        return text.withUTF8 { b -> FrontMatterFile? in
+        text.withUTF8Bytes { b -> FrontMatterFile? in
             guard let parts = fences(b) else { return nil }
             return FrontMatterFile(path: path, yaml: String(decoding: UnsafeBufferPointer(rebasing: b[parts.yaml]), as: UTF8.self),
                                    yamlLineOffset: 1, body: String(decoding: UnsafeBufferPointer(rebasing: b[parts.body]), as: UTF8.self),

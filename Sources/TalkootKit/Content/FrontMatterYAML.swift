@@ -18,8 +18,7 @@
 enum FrontMatterYAML {
     /// The front matter as `YAMLReader.parseWithYams` would return it, or nil to let Yams read it.
     static func parse(_ text: String, file: String, lineOffset: Int) -> YAMLValue? {
-        var text = text
-        return text.withUTF8 { bytes -> YAMLValue? in
+        text.withUTF8Bytes { bytes -> YAMLValue? in
             var reader = Reader(bytes: bytes, file: file, lineOffset: lineOffset)
             return try? reader.document()
         }

@@ -11,8 +11,7 @@ public struct PhoneNumber: Sendable, Hashable {
         var plus = false
         // Nearly every number is ASCII: its bytes are its characters, read without the Unicode
         // tables. nil: other text, which the loop over characters reads.
-        var bytes = trimmed
-        let readAsASCII: Bool? = bytes.withUTF8 { b in
+        let readAsASCII: Bool? = trimmed.withUTF8Bytes { b in
             guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
             var d: [UInt8] = []
             d.reserveCapacity(b.count)
@@ -90,8 +89,7 @@ public enum AddressCheck {
     /// building a set of characters per call; nil for other text, which takes the general path.
     /// `isWebURL` on the bytes of an ASCII address, the same rules; nil for other text.
     static func isASCIIWebURL(_ s: String) -> Bool? {
-        var s = s
-        return s.withUTF8 { b -> Bool? in
+        return s.withUTF8Bytes { b -> Bool? in
             guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
             func lower(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c + 32 : c }
             func hasPrefix(_ p: String) -> Bool { b.count >= p.utf8.count && zip(b, p.utf8).allSatisfy { lower($0) == $1 } }
@@ -114,8 +112,7 @@ public enum AddressCheck {
     }()
 
     static func isASCIIEmail(_ s: String) -> Bool? {
-        var s = s
-        return s.withUTF8 { b -> Bool? in
+        return s.withUTF8Bytes { b -> Bool? in
             guard b.allSatisfy({ $0 < 0x80 }) else { return nil }
             guard let at = b.firstIndex(of: UInt8(ascii: "@")), at > 0,
                   !b[(at + 1)...].contains(UInt8(ascii: "@")) else { return false }

@@ -17,8 +17,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible, Coda
     /// exist. Read from the bytes: every association has dates, and splitting the text into
     /// substrings was 2% of `check`.
     public static func parse(_ text: String) -> Day? {
-        var text = text
-        return text.withUTF8 { u in
+        return text.withUTF8Bytes { u in
             guard u.count == 10, u[4] == 45, u[7] == 45,
                   let y = number(u, 0, 4), let m = number(u, 5, 2), let d = number(u, 8, 2) else { return nil }
             let day = Day(year: y, month: m, day: d)
@@ -147,8 +146,7 @@ public struct MonthDay: Sendable, Hashable, Comparable, Codable {
 
     /// Parses `MM-DD` (ASCII digits only); nil when the shape is wrong or the day is not in every year.
     public static func parse(_ text: String) -> MonthDay? {
-        var text = text
-        return text.withUTF8 { u in
+        return text.withUTF8Bytes { u in
             guard u.count == 5, u[2] == 45, let m = Day.number(u, 0, 2), let d = Day.number(u, 3, 2) else { return nil }
             // 02-29 does not exist every year, so a yearly date may not use it.
             guard m >= 1, m <= 12, d >= 1, d <= Day.daysIn(month: m, year: 2027) else { return nil }

@@ -75,8 +75,7 @@ enum AtomFeed {
         // On the UTF-8 bytes: everything escaped or dropped is ASCII or the three bytes of
         // U+FFFE/U+FFFF, and a news body (HTML, in every feed) walked by Unicode scalars cost
         // about fifty instructions a character.
-        var text = s
-        return text.withUTF8 { u in
+        return s.withUTF8Bytes { u in
             var out: [UInt8] = []
             out.reserveCapacity(u.count + u.count / 8)
             var i = 0

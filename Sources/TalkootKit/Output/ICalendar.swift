@@ -282,8 +282,7 @@ enum ICalendar {
     static func escape(_ s: String) -> String {
         // On the bytes: every character the rule changes is ASCII, and the bytes of other
         // characters are never ASCII, so they are copied as they are.
-        var s = s
-        return s.withUTF8 { u in
+        return s.withUTF8Bytes { u in
             var out: [UInt8] = []
             out.reserveCapacity(u.count + 8)
             var lastWasCR = false

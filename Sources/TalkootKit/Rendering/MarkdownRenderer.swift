@@ -110,8 +110,7 @@ public struct MarkdownRenderer: Sendable {
     /// one; but a markup byte that a neighbour joins into one Character (`*` + U+0301) is
     /// another character and stays, as it did when this went Character by Character.
     private static func appendWithoutMarkup(_ line: String, to text: inout [UInt8]) {
-        var line = line
-        line.withUTF8 { u in
+        line.withUTF8Bytes { u in
             for i in 0..<u.count {
                 let b = u[i]
                 if isMarkup(b) && standsAlone(u, at: i) { continue }

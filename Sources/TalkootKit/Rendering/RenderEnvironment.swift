@@ -131,8 +131,7 @@ public struct RenderEnvironment: Sendable {
     /// braces are single bytes: walking Characters cost 480 instructions per character, 2% of
     /// a build (the change e-mail of every association is such a template).
     static func fill(_ template: String, _ values: [String: String]) -> String {
-        var template = template
-        return template.withUTF8 { u in
+        return template.withUTF8Bytes { u in
             var out: [UInt8] = []
             out.reserveCapacity(u.count + 64)
             var i = 0

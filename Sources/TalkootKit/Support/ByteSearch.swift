@@ -44,8 +44,7 @@ extension Array {
         var order = [(high: UInt64, low: UInt64, index: Int)]()
         order.reserveCapacity(count)
         for (i, k) in keys.enumerated() {
-            var k = k
-            let (high, low) = k.withUTF8 { u in (Self.bigEndianWord(u, from: 0), Self.bigEndianWord(u, from: 8)) }
+            let (high, low) = k.withUTF8Bytes { u in (Self.bigEndianWord(u, from: 0), Self.bigEndianWord(u, from: 8)) }
             order.append((high, low, i))
         }
         order.sort { a, b in
