@@ -121,9 +121,8 @@ struct StringGroups {
 struct StringSet: Sequence {
     private var map = StringMap<Void>()
 
-    mutating func insert(_ member: String) {
-        if map[member] == nil { map[member] = () }
-    }
+    /// A member already there stays where it is (the map's setter keeps a known key's place).
+    mutating func insert(_ member: String) { map[member] = () }
 
     func contains(_ member: String) -> Bool { map[member] != nil }
 
