@@ -5,23 +5,35 @@
 /// labels, links and small tables were about a sixth of an association page's context).
 /// A class, made once per language and then only read: a page takes it with one retain of a
 /// shared object, where copying six tables took six (on objects that both cores' pages count).
-final class Vocabulary: @unchecked Sendable {  // filled by `makeVocabulary` before any page reads it
+final class Vocabulary: Sendable {
     /// Sector id → `id`, `name`, `href` (its directory filter page). Context objects, not
     /// string dictionaries: a template reads their names by the hashes it made when parsed,
     /// where a dictionary hashed each name again on every page. Keyed in `StringMap`s, which
     /// an association page looks up a dozen times.
-    var sectorLinks = StringMap<TemplateObject>()
+    let sectorLinks: StringMap<TemplateObject>
     /// Target group id → `name`, `href`.
-    var targetGroupLinks = StringMap<TemplateObject>()
-    var targetGroupLabels = StringMap<String>()
+    let targetGroupLinks: StringMap<TemplateObject>
+    let targetGroupLabels: StringMap<String>
     /// Language code → `name`.
-    var languageNames = StringMap<TemplateObject>()
+    let languageNames: StringMap<TemplateObject>
     /// Facility slug → `name`, `href`: where an activity meets.
-    var facilityPlaces = StringMap<TemplateObject>()
+    let facilityPlaces: StringMap<TemplateObject>
     /// Facility slug → its page's absolute address (an association's JSON-LD `location`).
-    var facilityAddresses = StringMap<String>()
+    let facilityAddresses: StringMap<String>
     /// A social media service's name as shown ("facebook" → "Facebook").
-    var socialNames = StringMap<String>()
+    let socialNames: StringMap<String>
+
+    init(sectorLinks: StringMap<TemplateObject>, targetGroupLinks: StringMap<TemplateObject>, targetGroupLabels: StringMap<String>,
+         languageNames: StringMap<TemplateObject>, facilityPlaces: StringMap<TemplateObject>, facilityAddresses: StringMap<String>,
+         socialNames: StringMap<String>) {
+        self.sectorLinks = sectorLinks
+        self.targetGroupLinks = targetGroupLinks
+        self.targetGroupLabels = targetGroupLabels
+        self.languageNames = languageNames
+        self.facilityPlaces = facilityPlaces
+        self.facilityAddresses = facilityAddresses
+        self.socialNames = socialNames
+    }
 }
 
 /// The ids a `Vocabulary` has entries for: those the associations use, in any language
@@ -56,17 +68,21 @@ struct VocabularyTerms {
 
 extension RenderEnvironment {
     func makeVocabulary(_ language: String, terms: VocabularyTerms) -> Vocabulary {
-        let v = Vocabulary()
-        for id in terms.sectors { v.sectorLinks[id] = sectorLink(id, language) }
-        for id in terms.targetGroups { v.targetGroupLinks[id] = targetGroupLink(id, language) }
-        for id in terms.audiences { v.targetGroupLabels[id] = targetGroupLabel(id, language) }
-        for code in terms.languages { v.languageNames[code] = languageName(code, language) }
-        for name in terms.social { v.socialNames[name] = RenderEnvironment.socialName(name) }
+        var sectorLinks = StringMap<TemplateObject>(), targetGroupLinks = StringMap<TemplateObject>(), languageNames = StringMap<TemplateObject>()
+        var targetGroupLabels = StringMap<String>(), socialNames = StringMap<String>()
+        var facilityPlaces = StringMap<TemplateObject>(), facilityAddresses = StringMap<String>()
+        for id in terms.sectors { sectorLinks[id] = sectorLink(id, language) }
+        for id in terms.targetGroups { targetGroupLinks[id] = targetGroupLink(id, language) }
+        for id in terms.audiences { targetGroupLabels[id] = targetGroupLabel(id, language) }
+        for code in terms.languages { languageNames[code] = languageName(code, language) }
+        for name in terms.social { socialNames[name] = RenderEnvironment.socialName(name) }
         for f in site.facilities {
-            v.facilityPlaces[f.slug] = facilityPlace(f.slug, language)
-            v.facilityAddresses[f.slug] = routes.absolute(routes.item(.facilities, f.slug, language))
+            facilityPlaces[f.slug] = facilityPlace(f.slug, language)
+            facilityAddresses[f.slug] = routes.absolute(routes.item(.facilities, f.slug, language))
         }
-        return v
+        return Vocabulary(sectorLinks: sectorLinks, targetGroupLinks: targetGroupLinks, targetGroupLabels: targetGroupLabels,
+                          languageNames: languageNames, facilityPlaces: facilityPlaces, facilityAddresses: facilityAddresses,
+                          socialNames: socialNames)
     }
 
     func sectorLink(_ id: String, _ language: String) -> TemplateObject {
