@@ -55,6 +55,7 @@ public struct MarkdownRenderer: Sendable {
         // of characters long.
         var text: [UInt8] = []
         var over = false  // more than `limit` characters: past it, more lines change nothing
+        var count: Int?  // the text's Characters, when each scalar is one (`simpleCharacterCount`)
         // Line by line as needed, not `split` first: only the first paragraph is read, and
         // splitting a long body into lines was most of the cost.
         for line in Lines(markdown) where !line.isEmpty {  // as `split` omits empty lines
@@ -63,14 +64,14 @@ public struct MarkdownRenderer: Sendable {
             if t.hasPrefix("#") || t.hasPrefix("-") && text.isEmpty { continue }
             if !text.isEmpty { text.append(UInt8(ascii: " ")) }
             appendWithoutMarkup(t, to: &text)
-            let count = simpleCharacterCount(text)
+            count = simpleCharacterCount(text)
             if count.map({ $0 > limit }) ?? String(decoding: text, as: UTF8.self).hasMoreCharacters(than: limit) {
                 over = true
                 break
             }
         }
         guard over else { return String(decoding: text, as: UTF8.self) }
-        if simpleCharacterCount(text) != nil {
+        if count != nil {
             // The first `limit - 1` scalars: cut before the lead byte of the next one.
             var scalars = 0, end = 0
             while end < text.count {
