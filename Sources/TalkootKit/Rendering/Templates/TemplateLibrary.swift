@@ -30,12 +30,10 @@ public struct TemplateLibrary: Sendable {
     /// each one (a theme's thirty templates took 3 ms of a build's start).
     public mutating func register(_ named: [(name: String, template: Template)]) {
         for (name, template) in named { templates[name] = Registered(template: template, lookups: nil) }
-        for name in templates.map(\.key) {
+        for (name, registered) in templates {
             var names = Set<TemplateKey>(), visited = Set<String>()
             let memoizable = collectLookups(name, outside: true, into: &names, visited: &visited)
-            if let template = templates[name]?.template {
-                templates[name] = Registered(template: template, lookups: memoizable ? names.sorted { $0.name < $1.name } : nil)
-            }
+            templates[name] = Registered(template: registered.template, lookups: memoizable ? names.sorted { $0.name < $1.name } : nil)
         }
     }
 
