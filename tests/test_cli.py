@@ -335,3 +335,19 @@ def test_placeholders_in_ui_strings_are_filled_once_whatever_the_content_says(wo
         pages.append((workdir / out / "jarjestoystavallinen-kunta" / "index.html").read_text(encoding="utf-8"))
     assert "Sanna {count} Esimerkki" in pages[0]
     assert pages[0] == pages[1] == pages[2]
+
+
+@pytest.mark.parametrize("command", ["", "build", "check", "serve", "new", "report", "intake", "init"])
+def test_help_paragraphs_are_left_to_the_terminal_to_wrap(command):
+    """ArgumentParser keeps every line break of a discussion: paragraphs hard-wrapped at the
+    source's width showed, on an 80-column terminal, each long line followed by an orphan of a
+    word or two. On a wide terminal each paragraph must come out as one line."""
+    r = run(*([command] if command else []), "--help", env={"COLUMNS": "1000"})
+    assert r.returncode == 0
+    text = r.stdout.split("USAGE:")[0]
+    discussion = text.split("\n\n", 1)[1].splitlines()  # after OVERVIEW
+    running = [line for line in discussion if line and not line.startswith(" ")]
+    assert running, text
+    for a, b in zip(discussion, discussion[1:]):
+        # Running text is never followed by more running text: a paragraph is one line.
+        assert not (a and b and not a.startswith(" ") and not b.startswith(" ") and not a.endswith(":")), (a, b)

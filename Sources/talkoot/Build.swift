@@ -6,7 +6,7 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Checks the content, then builds the whole section.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         On any content error nothing in the output folder changes: the site is built into a
         temporary folder and swapped in only when complete.
 
@@ -14,7 +14,7 @@ struct Build: ParsableCommand {
           talkoot build
           talkoot build --today 2027-01-15 --output public
           talkoot build --base-url https://preview.example.fi/yhdistykset/
-        """
+        """)
     )
 
     @OptionGroup var options: ContentOptions

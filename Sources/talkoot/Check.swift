@@ -6,7 +6,7 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validates the content without writing anything.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Prints every error and warning as FILE:LINE:COLUMN: error: MESSAGE (text), as GitHub
         Actions annotations (github) or as JSON. Exits 1 when there are errors, or warnings
         with --strict.
@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
           talkoot check
           talkoot check --format github --today 2027-01-15
           talkoot check --content ../jarvikyla/content --strict
-        """
+        """)
     )
 
     @OptionGroup var options: ContentOptions

@@ -6,14 +6,14 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Starts a municipality's own content repository.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Writes a content skeleton with one example of each kind, CI workflows for GitHub Actions
         and GitLab CI that check and publish, a pull-request template and a CONTRIBUTING.md for
         associations (fi, sv). Refuses a folder that is not empty.
 
         Examples:
           talkoot init jarvikyla-yhdistykset
-        """
+        """)
     )
 
     @Argument(help: "The folder to create (must be missing or empty).")

@@ -6,7 +6,7 @@ struct Intake: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "intake",
         abstract: "Turns a filled change e-mail into the association's file.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Reads the e-mail that the site's "Report a change" (Ilmoita muutos) link prepares, as
         pasted from any mail program: quoted '>' lines, wrapped lines and HTML-to-text leftovers
         are fine. Creates or updates content/associations/<slug>.md: fields the e-mail gives are
@@ -17,7 +17,7 @@ struct Intake: ParsableCommand {
           talkoot intake viesti.txt
           pbpaste | talkoot intake - --dry-run
           talkoot intake viesti.txt --yes
-        """
+        """)
     )
 
     @Argument(help: "The e-mail as text, or - for standard input.")

@@ -6,7 +6,7 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
         abstract: "Writes a new content file from a template with every field commented.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         KIND is one of: association, liaison, facility, grant, clock, news, page.
         The file name (slug) is made from NAME: ä→a, ö→o, å→a, other characters dropped or
         turned into '-'. An existing file is never overwritten.
@@ -14,7 +14,7 @@ struct New: ParsableCommand {
         Examples:
           talkoot new association "Järvikylän Martat ry"
           talkoot new clock "Kevään yhdistysilta 2027"
-        """
+        """)
     )
 
     @Argument(help: "association, liaison, facility, grant, clock, news or page")

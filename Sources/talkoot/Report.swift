@@ -6,7 +6,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Shows what needs the liaison's attention.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Stale or incomplete associations, deadlines and events in the next DAYS days, and counts
         per sector and area. With --emails DIR, writes one reminder e-mail (.eml) per stale
         association that has an address, ready to open in a mail program.
@@ -15,7 +15,7 @@ struct Report: ParsableCommand {
           talkoot report
           talkoot report --stale --emails muistutukset/
           talkoot report --upcoming 60 --format markdown > raportti.md
-        """
+        """)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json }

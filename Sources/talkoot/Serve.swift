@@ -7,7 +7,7 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Previews the section: builds, serves, rebuilds on change and reloads the browser.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Builds into a temporary folder (never site/) and serves it under base_url's path.
         Open pages reload by themselves after each rebuild. Content errors are printed and the
         last good build stays up.
@@ -15,7 +15,7 @@ struct Serve: AsyncParsableCommand {
         Examples:
           talkoot serve
           talkoot serve --port 9000 --today 2027-03-01
-        """
+        """)
     )
 
     @OptionGroup var options: ContentOptions

@@ -8,12 +8,12 @@ struct Talkoot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "talkoot",
         abstract: "Builds the association section (Yhdistystoiminta) of a municipality's website.",
-        discussion: """
+        discussion: HelpText.paragraphs("""
         Reads Markdown files with YAML front matter from content/, applies a theme from themes/
         and writes the section to site/.
 
         Exit status: 0 success, 1 content errors, 2 usage errors, 3 anything else.
-        """,
+        """),
         // Each subcommand names itself (`commandName`): a name left to ArgumentParser is made from
         // the type with String(describing:), runtime type lookups for every subcommand on every
         // start, some 3 ms before anything is read.
