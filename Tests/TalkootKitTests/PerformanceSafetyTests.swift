@@ -717,8 +717,15 @@ import Testing
             for (id, link) in v.targetGroupLinks { #expect(link.description == env.targetGroupLink(id, language).description) }
             for (id, label) in v.targetGroupLabels { #expect(label == env.targetGroupLabel(id, language)) }
             for (code, name) in v.languageNames { #expect(name.description == env.languageName(code, language).description) }
-            #expect(v.facilityAddresses.count == site.facilities.count)
-            for (slug, address) in v.facilityAddresses { #expect(address == env.routes.absolute(env.routes.item(.facilities, slug, language))) }
+            #expect(v.facilityLocations.count == site.facilities.count)
+            for f in site.facilities {
+                // The JSON-LD Place written once per language is the one a page would write.
+                let written = StructuredData.location(f, language, url: env.routes.absolute(env.routes.item(.facilities, f.slug, language)))
+                #expect(v.facilityLocations[f.slug] == written)
+                let place = try #require(try JSONSerialization.jsonObject(with: Data(written)) as? [String: String])
+                #expect(place == ["@type": "Place", "name": f.field(language, \.name), "address": f.field(language, \.address),
+                                  "url": env.routes.absolute(env.routes.item(.facilities, f.slug, language))])
+            }
             for (slug, place) in v.facilityPlaces {
                 let made = env.facilityPlace(slug, language)
                 #expect(place["name"] as? String == made["name"] as? String && place["href"] as? String == made["href"] as? String)

@@ -363,6 +363,13 @@ struct JSONWriter: ~Copyable {
     /// Starts an item of the open array that is a container (`openContainer` next).
     mutating func nextItem(base: Int = 0) { next(base: base) }
 
+    /// An item of the open array given as JSON already written, by a writer of the same kind
+    /// (a value that many documents share, written once).
+    mutating func item(json: [UInt8], base: Int = 0) {
+        next(base: base)
+        out.append(json)
+    }
+
     /// An item of the open array.
     mutating func item(_ value: String, base: Int = 0) {
         next(base: base)

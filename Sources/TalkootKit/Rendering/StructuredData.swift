@@ -84,24 +84,31 @@ enum StructuredData {
                 for l in a.languages { w.item(l) }
                 w.closeContainer(array: true)
             }
-            let places = a.meetsAt.compactMap { env.index.facilityBySlug[$0] }
+            let places = a.meetsAt.compactMap { slug in env.index.facilityBySlug[slug].map { (slug, $0) } }
             if !places.isEmpty {
                 w.key("location")
                 w.openContainer(array: true)
-                for i in places {
-                    let f = env.site.facilities[i]
-                    w.nextItem()
-                    w.openContainer(constantMembers: #""@type":"Place""#)
-                    w.member("name", f.field(language, \.name))
-                    w.member("address", f.field(language, \.address))
-                    w.member("url", env.vocabularies[language]?.facilityAddresses[f.slug] ?? routes.absolute(routes.item(.facilities, f.slug, language)))
-                    w.closeContainer()
+                let made = env.vocabularies[language]?.facilityLocations
+                for (slug, i) in places {
+                    w.item(json: made?[slug] ?? location(env.site.facilities[i], language, url: routes.absolute(routes.item(.facilities, slug, language))))
                 }
                 w.closeContainer(array: true)
             }
             w.closeContainer()
             return w.bytes
         }
+    }
+
+    /// A facility as the JSON-LD `Place` of an association's `location`, written as the
+    /// association's JSON-LD is (compact, script-safe).
+    static func location(_ f: Localized<Facility>, _ language: String, url: String) -> [UInt8] {
+        var w = JSONWriter(pretty: false, scriptSafe: true)
+        w.openContainer(constantMembers: #""@type":"Place""#)
+        w.member("name", f.field(language, \.name))
+        w.member("address", f.field(language, \.address))
+        w.member("url", url)
+        w.closeContainer()
+        return w.bytes
     }
 
     static func object(for id: PageID, language: String, title: String, description: String, env: RenderEnvironment) -> JSONValue? {

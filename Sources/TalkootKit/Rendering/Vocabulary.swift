@@ -18,20 +18,21 @@ final class Vocabulary: Sendable {
     let languageNames: StringMap<TemplateObject>
     /// Facility slug → `name`, `href`: where an activity meets.
     let facilityPlaces: StringMap<TemplateObject>
-    /// Facility slug → its page's absolute address (an association's JSON-LD `location`).
-    let facilityAddresses: StringMap<String>
+    /// Facility slug → its JSON-LD `Place` as written (an association page's `location`):
+    /// the same on every page that names the facility, so written once per language.
+    let facilityLocations: StringMap<[UInt8]>
     /// A social media service's name as shown ("facebook" → "Facebook").
     let socialNames: StringMap<String>
 
     init(sectorLinks: StringMap<TemplateObject>, targetGroupLinks: StringMap<TemplateObject>, targetGroupLabels: StringMap<String>,
-         languageNames: StringMap<TemplateObject>, facilityPlaces: StringMap<TemplateObject>, facilityAddresses: StringMap<String>,
+         languageNames: StringMap<TemplateObject>, facilityPlaces: StringMap<TemplateObject>, facilityLocations: StringMap<[UInt8]>,
          socialNames: StringMap<String>) {
         self.sectorLinks = sectorLinks
         self.targetGroupLinks = targetGroupLinks
         self.targetGroupLabels = targetGroupLabels
         self.languageNames = languageNames
         self.facilityPlaces = facilityPlaces
-        self.facilityAddresses = facilityAddresses
+        self.facilityLocations = facilityLocations
         self.socialNames = socialNames
     }
 }
@@ -70,7 +71,7 @@ extension RenderEnvironment {
     func makeVocabulary(_ language: String, terms: VocabularyTerms) -> Vocabulary {
         var sectorLinks = StringMap<TemplateObject>(), targetGroupLinks = StringMap<TemplateObject>(), languageNames = StringMap<TemplateObject>()
         var targetGroupLabels = StringMap<String>(), socialNames = StringMap<String>()
-        var facilityPlaces = StringMap<TemplateObject>(), facilityAddresses = StringMap<String>()
+        var facilityPlaces = StringMap<TemplateObject>(), facilityLocations = StringMap<[UInt8]>()
         for id in terms.sectors { sectorLinks[id] = sectorLink(id, language) }
         for id in terms.targetGroups { targetGroupLinks[id] = targetGroupLink(id, language) }
         for id in terms.audiences { targetGroupLabels[id] = targetGroupLabel(id, language) }
@@ -78,10 +79,10 @@ extension RenderEnvironment {
         for name in terms.social { socialNames[name] = RenderEnvironment.socialName(name) }
         for f in site.facilities {
             facilityPlaces[f.slug] = facilityPlace(f.slug, language)
-            facilityAddresses[f.slug] = routes.absolute(routes.item(.facilities, f.slug, language))
+            facilityLocations[f.slug] = StructuredData.location(f, language, url: routes.absolute(routes.item(.facilities, f.slug, language)))
         }
         return Vocabulary(sectorLinks: sectorLinks, targetGroupLinks: targetGroupLinks, targetGroupLabels: targetGroupLabels,
-                          languageNames: languageNames, facilityPlaces: facilityPlaces, facilityAddresses: facilityAddresses,
+                          languageNames: languageNames, facilityPlaces: facilityPlaces, facilityLocations: facilityLocations,
                           socialNames: socialNames)
     }
 
