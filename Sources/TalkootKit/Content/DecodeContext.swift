@@ -61,7 +61,8 @@ extension FieldReader {
             error(at: position, field: field, "'\(field)' must name a \(kind.singular) (a file in content/\(kind.rawValue)/), not a \(other.singular): found '\(raw)'")
             return nil
         }
-        let known = (context.slugs[kind]?.all ?? []).sorted()
+        // Already sorted: valid slugs are ASCII, whose byte order is String order.
+        let known = context.slugs[kind]?.all ?? []
         let closest = Suggestion.closest(to: slug, in: known).map { "did you mean '\($0)'?" }
         if Slug.isValid(slug) {
             error(at: position, field: field, "no \(kind.singular) '\(slug)' exists (looked for content/\(kind.rawValue)/\(slug).md)", hint: closest)
