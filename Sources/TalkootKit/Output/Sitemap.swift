@@ -9,6 +9,7 @@ enum Sitemap {
     /// `first` and its end when `last`: a big site's sitemap is written in parts, rendered side
     /// by side and appended in order, since made whole it kept one core busy for 40 ms at the
     /// end of a 10,000-association build while the other waited for it.
+    ///
     /// As UTF-8 bytes, written piece by piece into one buffer: the 10,000-association sitemap
     /// is 12 MB, and building each line as a string of its own first cost as much again (and
     /// appending to a String costs a uniqueness and capacity check through its storage each time).
