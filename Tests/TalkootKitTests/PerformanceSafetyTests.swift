@@ -883,6 +883,14 @@ import Testing
         let texts = ["", "plain https://example.fi/a/", "<p class=\"x\">Tom &amp; Jerry's</p>", "a\u{0}b\u{1F}c\td\ne\rf\u{7F}",
                      "\u{FFFE}x\u{FFFF}y\u{FFFD}z\u{FEFF}", "äöå € 🎉 \u{2028}", "&&<<>>\"\"", "\u{EF}\u{BF}", "end\u{FFFF}"]
         for t in texts { #expect(AtomFeed.escape(t) == escapeAsBefore(t), "\(t.debugDescription)") }
+        // Each such character at every place of a text long enough for the sixteen-byte scan,
+        // in its first block, its second and the tail after them.
+        for special in ["&", "<", ">", "\"", "\u{1}", "\n", "\u{FFFF}", "\u{FFFD}", "ä"] {
+            for at in 0...40 {
+                let t = String(repeating: "a", count: at) + special + String(repeating: "b", count: 40 - at)
+                #expect(AtomFeed.escape(t) == escapeAsBefore(t), "\(t.debugDescription)")
+            }
+        }
     }
 
     /// The vocabulary's `StringMap` finds every key it was given, of any length, after growing,
