@@ -180,6 +180,19 @@ import Testing
         #expect(Substring("  x ").trimmingWhitespace() == "x")
     }
 
+    /// `Lines` gives what splitting the bytes at every newline gives, empty lines and the last
+    /// one included (a CR stays on its line), for short texts (kept in the string value) and
+    /// long ones (found with memchr).
+    @Test func linesAreTheLinesThatSplitGives() {
+        let long = String(repeating: "Rivi, jossa on ääkkösiä. ", count: 8)
+        let texts = ["", "\n", "\n\n", "a", "a\n", "\na", "a\nb", "ä\n\nö\n", long, long + "\n" + long, "\n" + long + "\n\n" + long + "\n",
+                     String(repeating: "\n", count: 40), "\r\n" + long + "\r\n"]
+        for t in texts {
+            let expected = t.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+            #expect(Array(Lines(t)) == expected, "\(t.debugDescription)")
+        }
+    }
+
     /// `MarkdownRenderer.plainText` before it read lines lazily and tested markup by ASCII value.
     static func plainTextAsBefore(_ markdown: String, limit: Int = 160) -> String {
         var text = ""

@@ -124,9 +124,11 @@ public struct Routes: Sendable {
 
     /// The file a page path is written to.
     /// Cut at the first `#` by bytes: splitting the String by Characters cost some 20,000
-    /// instructions a page (grapheme breaking over the whole path).
+    /// instructions a page (grapheme breaking over the whole path). No path of a page has one,
+    /// so `memchr` says so first (`firstIndex(of:)` on the view took some 1,300 instructions).
     public static func file(for path: String) -> String {
-        let clean = path.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(path[..<$0]) } ?? path
+        let clean = !path.containsByte(UInt8(ascii: "#")) ? path
+            : path.utf8.firstIndex(of: UInt8(ascii: "#")).map { String(path[..<$0]) } ?? path
         return clean.isEmpty || clean.hasSuffix("/") ? concat(clean, "index.html") : clean
     }
 

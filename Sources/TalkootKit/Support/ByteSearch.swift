@@ -175,7 +175,12 @@ struct Lines: Sequence, IteratorProtocol {
 
     mutating func next() -> Substring? {
         guard !done else { return nil }
-        guard let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) else {
+        // The line end found with `memchr` where the text is contiguous (a native string's is):
+        // `firstIndex(of:)` on the view stepped through it an index at a time.
+        let offset = rest.utf8.withContiguousStorageIfAvailable { $0.index(of: UInt8(ascii: "\n"), from: 0) }
+        let found = offset.map { $0 < rest.utf8.count ? rest.utf8.index(rest.utf8.startIndex, offsetBy: $0) : nil }
+            ?? rest.utf8.firstIndex(of: UInt8(ascii: "\n"))
+        guard let end = found else {
             done = true
             return rest
         }
