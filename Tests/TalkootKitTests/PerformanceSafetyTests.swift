@@ -306,7 +306,12 @@ import Testing
         let texts = ["", "plain text", "a,b;c\\d\ne\r\nf\r\rg\n\n", "tab\there\u{1}\u{7F}del", "ääkköset, ja €; ok",
                      "*korostus* ja `koodi` ja __vahva__ ja ___kolme", "[linkki](https://example.fi) ja [sama](sama) ja [tyhjä]()",
                      "[ei loppua](https://x", "[ei linkki] (x)", "*\u{301}yhdistyvä* `\u{301}` _\u{301}_", "e\u{301}[a](b)\r\n",
-                     "[*a*](b) __[c](d)__", "\u{1F44D}\u{1F3FD}, 👍; \\"]
+                     "[*a*](b) __[c](d)__", "\u{1F44D}\u{1F3FD}, 👍; \\",
+                     // Joined by a neighbour or not, and `__` formed once `*` is gone.
+                     "\u{0600}*x ja \u{0600}_ ja \u{0600}__", "__\u{301}_ ja _\u{301}__", "\r*\n", "_*_ ja a__*__b", "`_`_", "____ _____",
+                     "ä*ö `ä` _ä_ __ä__", "#\u{FE0F}\u{20E3}* ja *\u{200D}_", "*", "_", "__", "`",
+                     "__\u{200D} ja ___\u{301} ja __\r\n ja a__b__c", "__\u{FE0F}_ ja _\u{20E3}__",
+                     "__\u{301}", "x__\u{FE0F}", "__\u{20E3} ja", "*__\u{301}"]
         for text in texts {
             #expect(ICalendar.escape(text) == escapeAsBefore(text), "\(text)")
             #expect(ICalendar.inline(text) == inlineAsBefore(text), "\(text)")

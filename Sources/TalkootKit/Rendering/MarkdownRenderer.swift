@@ -93,6 +93,10 @@ public struct MarkdownRenderer: Sendable {
     /// anything else: `Character` decides then. Counting Characters walked the grapheme rules,
     /// some 200 instructions a character, twice for every description cut at its limit.
     static func simpleCharacterCount(_ text: [UInt8]) -> Int? {
+        text.withUnsafeBufferPointer(simpleCharacterCount)
+    }
+
+    static func simpleCharacterCount(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         var count = 0
         for b in text {
             if b < 0x80 {
@@ -130,7 +134,7 @@ public struct MarkdownRenderer: Sendable {
     /// Whether the ASCII byte at `i` is a Character of its own. Only a non-ASCII neighbour can
     /// join it (a combining mark after it, a prepended mark before it), and whether one does
     /// depends on that pair alone.
-    private static func standsAlone(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    static func standsAlone(_ u: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         func oneCharacter(_ range: Range<Int>) -> Bool {
             String(decoding: UnsafeBufferPointer(rebasing: u[range]), as: UTF8.self).count == 1
         }
