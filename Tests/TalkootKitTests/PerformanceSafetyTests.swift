@@ -180,6 +180,15 @@ import Testing
         #expect(Substring("  x ").trimmingWhitespace() == "x")
     }
 
+    /// The last index of an ASCII byte is the last index of that Character, in short and long
+    /// texts, with other characters around it or none there.
+    @Test func lastIndexOfByteIsLastIndexOfTheCharacter() {
+        let long = "yhdistykset/kylän-martat-ry/" + String(repeating: "ä", count: 20)
+        for t in ["", "/", "a/b", "ä/ö/å", "no slash", "/lead", "trail/", long, long + "/index.html", "sv/föreningar/å/index.html"] {
+            #expect(t.lastIndex(ofByte: UInt8(ascii: "/")) == t.lastIndex(of: "/"), "\(t)")
+        }
+    }
+
     /// `Lines` gives what splitting the bytes at every newline gives, empty lines and the last
     /// one included (a CR stays on its line), for short texts (kept in the string value) and
     /// long ones (found with memchr).

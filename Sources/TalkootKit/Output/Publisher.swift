@@ -68,7 +68,7 @@ public struct Publisher: Sendable {
     static func write(_ files: [OutputFile], into rootPath: String) throws {
         var folderMade: Substring?
         for f in files {
-            if let slash = f.path.lastIndex(of: "/") {
+            if let slash = f.path.lastIndex(ofByte: UInt8(ascii: "/")) {
                 let folder = f.path[..<slash]
                 if folder != folderMade {
                     try makeDirectory(concat(rootPath, "/", String(folder)))
