@@ -113,12 +113,12 @@ struct ByteBuffer: ~Copyable {
         body(UnsafeBufferPointer(start: base, count: count))
     }
 
-    /// A copy of the bytes as an array of exactly their size.
+    /// A copy of the bytes as an array of exactly their size. Made from a buffer pointer, whose
+    /// copy the compiler specialises for bytes: `Array(unsafeUninitializedCapacity:)` allocates
+    /// through the standard library's unspecialised code, which looks up the storage's type
+    /// metadata on every call (some 400 instructions more, on the JSON of every page).
     var array: [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 { buffer.baseAddress!.update(from: base, count: count) }
-            initialized = count
-        }
+        Array(UnsafeBufferPointer(start: base, count: count))
     }
 
     private mutating func grow(to needed: Int) {
