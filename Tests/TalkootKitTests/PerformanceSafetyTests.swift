@@ -511,6 +511,70 @@ import Testing
         #expect(crlf?.body.source == "Text" && log.items.isEmpty, "\(log.items)")
     }
 
+    /// `UTF8Check` accepts exactly what `String(validating:)` accepts: every two-byte sequence,
+    /// every three-byte one with a lead of E0 to EF, four-byte ones with each second byte and
+    /// the edges of the others, each alone and placed at every offset of ASCII text (so that
+    /// the eight-byte skip, the tail and a sequence cut off by the end all meet it), and
+    /// random mixes of ASCII, letters such as ä, emoji and stray bytes.
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        func agree(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { UTF8Check.isValid($0) } == (String(validating: bytes, as: UTF8.self) != nil)
+        }
+        var sequences: [[UInt8]] = []
+        for a in 0...255 { for b in 0...255 { sequences.append([UInt8(a), UInt8(b)]) } }
+        for a in 0xE0...0xEF { for b in 0...255 { for c in [0x00, 0x7F, 0x80, 0xBF, 0xC0, 0xFF] { sequences.append([UInt8(a), UInt8(b), UInt8(c)]) } } }
+        let edges: [UInt8] = [0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+        for a in 0xF0...0xFF { for b in 0...255 { for c in edges { for d in edges { sequences.append([UInt8(a), UInt8(b), c, d]) } } } }
+        var disagreements = 0
+        for q in sequences where !agree(q) { disagreements += 1 }
+        #expect(disagreements == 0)
+        // Placed at every offset of 0 to 17 ASCII bytes before and after, and cut short.
+        let samples: [[UInt8]] = [[0xC3, 0xA4], [0xE2, 0x82, 0xAC], [0xF0, 0x9F, 0x91, 0x8D], [0xED, 0xA0, 0x80], [0xC0, 0xAF],
+                                  [0xF4, 0x90, 0x80, 0x80], [0x80], [0xC3], [0xE2, 0x82], [0xF0, 0x9F, 0x91], [0xFF]]
+        for sample in samples {
+            for before in 0...17 {
+                for after in 0...17 {
+                    let bytes = Array(repeating: UInt8(ascii: "a"), count: before) + sample + Array(repeating: UInt8(ascii: "b"), count: after)
+                    if !agree(bytes) { disagreements += 1 }
+                }
+            }
+        }
+        #expect(disagreements == 0)
+        // Random texts, from a fixed seed.
+        var rng = SplitMix64(seed: 7)
+        let pieces: [[UInt8]] = [Array("kylä ".utf8), Array("Yhdistys ry, ".utf8), Array("🎉".utf8), Array("€".utf8), [0x80], [0xC3], [0xED, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF]]
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 12) { bytes += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            if !agree(bytes) { disagreements += 1 }
+        }
+        #expect(disagreements == 0)
+    }
+
+    /// The front matter read from the file's bytes gives what the general path (a `String` of
+    /// the YAML, then the reader or Yams) gives, or leaves the file to it.
+    @Test func frontMatterFromBytesIsWhatTheGeneralPathReads() {
+        let files = ["---\nname: Kylän Martat ry\nsectors: [a, b]\n---\nTeksti ä.\n",
+                     "---\nname: \"Lainattu: arvo\"\nactivities:\n  - name: Kerho\n    when: maanantaisin\n---\n",
+                     "---\n---\n", "---\nname: x\n---", "---\nkey: |\n  lohko\n---\nteksti", "---\nname: &a x\nother: *a\n---\n",
+                     "---\nname: 🎉 juhla\n# kommentti ä\n---\n\n# Otsikko\n"]
+        for file in files {
+            let fast = ContentLoader.parseFast(Array(file.utf8), display: "f.md")
+            var log = DiagnosticLog()
+            let split = FrontMatterFile.splitFast(bytes: Array(file.utf8), path: "f.md")
+            let general = split.flatMap { YAMLReader.parse($0.yaml, file: "f.md", lineOffset: $0.yamlLineOffset, log: &log) }
+            if let fast {
+                #expect(String(describing: fast.fields) == general.map { String(describing: $0) }, "\(file)")
+                #expect(fast.body.source == split?.body && fast.body.line == split?.bodyLine, "\(file)")
+            } else {
+                #expect(file.contains("|") || file.contains("&"), "only YAML for Yams is left to it: \(file)")
+            }
+        }
+        // Not UTF-8 in the front matter: left to the general path, which reports it.
+        let broken = Array("---\nname: x".utf8) + [0xFF] + Array("\n---\n".utf8)
+        #expect(ContentLoader.parseFast(broken, display: "f.md") == nil)
+    }
+
     /// The byte search used to skip work (line-end and table checks) agrees with the plain
     /// definition, at the edges too.
     @Test func byteSearchAgreesWithPlainSearch() {
@@ -991,5 +1055,18 @@ import Testing
         for s in slugs { #expect(list.contains(s), "\(s)") }
         for s in ["", "0", "a-", "a-2", "kyl", "kyla-", "kylaseurat", "m", "zz"] { #expect(!list.contains(s), "\(s)") }
         #expect(!SortedSlugs(sorted: []).contains("a"))
+    }
+}
+
+/// A small seeded generator (SplitMix64), so that random test inputs are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

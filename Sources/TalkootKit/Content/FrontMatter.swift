@@ -72,11 +72,18 @@ extension FrontMatterFile {
     /// (not UTF-8, no fences).
     static func splitFast(bytes: [UInt8], path: String) -> FrontMatterFile? {
         bytes.withUnsafeBufferPointer { b -> FrontMatterFile? in
-            guard let base = b.baseAddress, memchr(base, 13, b.count) == nil, let parts = fences(b),
+            guard let parts = parts(b),
                   let yaml = String(validating: UnsafeBufferPointer(rebasing: b[parts.yaml]), as: UTF8.self),
                   let body = String(validating: UnsafeBufferPointer(rebasing: b[parts.body]), as: UTF8.self) else { return nil }
             return FrontMatterFile(path: path, yaml: yaml, yamlLineOffset: 1, body: body, bodyLine: parts.bodyLine)
         }
+    }
+
+    /// Where the YAML and the body are in a file's bytes that need no normalising (no CR; a BOM
+    /// fails the opening fence): nil for the general path.
+    static func parts(_ b: UnsafeBufferPointer<UInt8>) -> (yaml: Range<Int>, body: Range<Int>, bodyLine: Int)? {
+        guard let base = b.baseAddress, memchr(base, 13, b.count) == nil else { return nil }
+        return fences(b)
     }
 
     /// Where the YAML and the body are when the text starts with a `---` line and has a closing

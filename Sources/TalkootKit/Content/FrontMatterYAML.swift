@@ -18,10 +18,14 @@
 enum FrontMatterYAML {
     /// The front matter as `YAMLReader.parseWithYams` would return it, or nil to let Yams read it.
     static func parse(_ text: String, file: String, lineOffset: Int) -> YAMLValue? {
-        text.withUTF8Bytes { bytes -> YAMLValue? in
-            var reader = Reader(bytes: bytes, file: file, lineOffset: lineOffset)
-            return try? reader.document()
-        }
+        text.withUTF8Bytes { parse(bytes: $0, file: file, lineOffset: lineOffset) }
+    }
+
+    /// The same on bytes, which must be valid UTF-8 (`UTF8Check`): a file's front matter read
+    /// where it lies in the file's bytes, with no `String` of it made first.
+    static func parse(bytes: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int) -> YAMLValue? {
+        var reader = Reader(bytes: bytes, file: file, lineOffset: lineOffset)
+        return try? reader.document()
     }
 
     /// Anything outside the supported part of YAML: the caller falls back to Yams.
