@@ -575,6 +575,19 @@ import Testing
         #expect(ContentLoader.parseFast(broken, display: "f.md") == nil)
     }
 
+    /// A body kept as bytes is blank exactly when its text is all whitespace Characters, and
+    /// cmark reads it up to a NUL, as it read the C string of the text.
+    @Test func bodyBytesAreReadAsTheTextWas() {
+        for t in ["", " ", "\n\n", " \t\r\n\u{0B}\u{0C}", "a", "  a", "\u{A0}", " \u{2028}\n", "\u{A0}x", "\u{1C}", "\r\n", "ä", " \u{3000} "] {
+            #expect(MarkdownText(source: t, file: "f", line: 1).isBlank == t.allSatisfy { $0.isWhitespace }, "\(t.debugDescription)")
+        }
+        let renderer = MarkdownRenderer(basePath: "/")
+        for t in ["Teksti ja *korostus*.", "ennen\u{0}jälkeen", "\u{0}", "", "# Otsikko\n\n[linkki](https://example.fi)"] {
+            let cString = t.withCString { String(cString: $0) }
+            #expect(renderer.htmlBytes(MarkdownText(source: t, file: "f", line: 1)) == Array(renderer.html(cString).utf8), "\(t.debugDescription)")
+        }
+    }
+
     /// The byte search used to skip work (line-end and table checks) agrees with the plain
     /// definition, at the edges too.
     @Test func byteSearchAgreesWithPlainSearch() {

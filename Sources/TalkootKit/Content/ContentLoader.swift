@@ -461,17 +461,19 @@ public struct ContentLoader: Sendable {
     }
 
     /// The common case, with nothing to report: the front matter read by the fast reader where
-    /// it lies in the file's bytes, checked as UTF-8 by `UTF8Check` (no `String` of it is made,
-    /// whose initializer checks every byte again at some ten instructions each). Nil for anything
+    /// it lies in the file's bytes and the body kept as bytes, both checked as UTF-8 by
+    /// `UTF8Check` (no `String` of either is made, whose initializer checks every byte again at
+    /// some ten instructions each). Nil for anything
     /// else (no fences, CR line ends, bytes that are not UTF-8, YAML the fast reader leaves to
     /// Yams): `parse` then takes the general path, which gives the same value or the diagnostics.
     static func parseFast(_ data: [UInt8], display: String) -> ParsedFile? {
         data.withUnsafeBufferPointer { b -> ParsedFile? in
             guard let parts = FrontMatterFile.parts(b) else { return nil }
             let yaml = UnsafeBufferPointer(rebasing: b[parts.yaml])
-            guard UTF8Check.isValid(yaml), let fields = FrontMatterYAML.parse(bytes: yaml, file: display, lineOffset: 1),
-                  let body = String(validating: UnsafeBufferPointer(rebasing: b[parts.body]), as: UTF8.self) else { return nil }
-            return ParsedFile(path: display, fields: fields, body: MarkdownText(source: body, file: display, line: parts.bodyLine))
+            let body = UnsafeBufferPointer(rebasing: b[parts.body])
+            guard UTF8Check.isValid(yaml), UTF8Check.isValid(body),
+                  let fields = FrontMatterYAML.parse(bytes: yaml, file: display, lineOffset: 1) else { return nil }
+            return ParsedFile(path: display, fields: fields, body: MarkdownText(bytes: Array(body), file: display, line: parts.bodyLine))
         }
     }
 

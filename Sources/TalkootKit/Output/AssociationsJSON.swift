@@ -61,7 +61,7 @@ struct AssociationRecord: Sendable {
         let extra = a.extra.sorted { $0.key < $1.key }
         // As UTF-8 bytes (cmark's, valid): a String of a whole body's HTML was validated again
         // only to be written out as bytes.
-        let description = descriptionHTML ?? markdown.htmlBytes(a.body.source)
+        let description = descriptionHTML ?? markdown.htmlBytes(a.body)
 
         // The nested values (contact person, social links, activities, extra) are written as
         // they are read, by the same functions into the JSON record and, compact, into their CSV

@@ -29,18 +29,34 @@ public struct MarkdownRenderer: Sendable {
     /// the published copy): when it does not, the same bytes are right wherever they are shown,
     /// on a page or in the export.
     func htmlBytesNotingBase(_ markdown: String, allowRawHTML: Bool = false) -> (html: [UInt8], usesBase: Bool) {
-        render(markdown, allowRawHTML: allowRawHTML) { out, usesBase in
+        htmlBytesNotingBase(MarkdownText(source: markdown, file: "", line: 1), allowRawHTML: allowRawHTML)
+    }
+
+    /// The same for a body as read from its file, on its bytes.
+    func htmlBytesNotingBase(_ text: MarkdownText, allowRawHTML: Bool = false) -> (html: [UInt8], usesBase: Bool) {
+        render(text, allowRawHTML: allowRawHTML) { out, usesBase in
             ([UInt8](UnsafeRawBufferPointer(start: out, count: strlen(out))), usesBase)
         } ?? ([], false)
     }
 
-    /// Parses, rewrites and renders `markdown`; `take` copies the HTML before it is freed, and
-    /// hears whether the rewrite used `basePath`. A Swift String is valid UTF-8 already, so
-    /// cmark is not asked to check it (CMARK_OPT_VALIDATE_UTF8).
+    /// A body's HTML, in bytes.
+    public func htmlBytes(_ text: MarkdownText, allowRawHTML: Bool = false) -> [UInt8] {
+        htmlBytesNotingBase(text, allowRawHTML: allowRawHTML).html
+    }
+
+    /// Parses, rewrites and renders `markdown`.
     private func render<T>(_ markdown: String, allowRawHTML: Bool, _ take: (UnsafeMutablePointer<CChar>, Bool) -> T) -> T? {
+        render(MarkdownText(source: markdown, file: "", line: 1), allowRawHTML: allowRawHTML, take)
+    }
+
+    /// Parses, rewrites and renders a body; `take` copies the HTML before it is freed, and
+    /// hears whether the rewrite used `basePath`. The bytes are valid UTF-8 already (a String's,
+    /// or checked when the file was read), so cmark is not asked to check them
+    /// (CMARK_OPT_VALIDATE_UTF8).
+    private func render<T>(_ text: MarkdownText, allowRawHTML: Bool, _ take: (UnsafeMutablePointer<CChar>, Bool) -> T) -> T? {
         var options = CMARK_OPT_DEFAULT
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
-        guard let doc = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return nil }
+        guard let doc = text.withCMarkInput({ cmark_parse_document($0, $1, options) }) else { return nil }
         defer { cmark_node_free(doc) }
         let usesBase = rewrite(doc)
         guard let out = cmark_render_html(doc, options) else { return nil }

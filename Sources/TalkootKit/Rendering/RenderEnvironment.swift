@@ -156,7 +156,7 @@ public struct RenderEnvironment: Sendable {
 
     /// A body as HTML, in bytes: it goes into the page as it is (`{{{descriptionHTML}}}`).
     public func html(_ text: MarkdownText, rawAllowed: Bool = false) -> [UInt8] {
-        markdown.htmlBytes(text.source, allowRawHTML: rawAllowed)
+        markdown.htmlBytes(text, allowRawHTML: rawAllowed)
     }
 
     // MARK: formatting

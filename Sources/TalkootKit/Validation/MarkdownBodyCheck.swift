@@ -27,7 +27,7 @@ enum MarkdownBodyCheck {
 
         var out: [Diagnostic] = []
         // CommonMark (libcmark) has no tables: a GitHub-style table would show as '|' text.
-        if body.source.containsByte(UInt8(ascii: "|")) {
+        if body.containsByte(UInt8(ascii: "|")) {
             for (i, line) in lines().enumerated() {
                 let t = line.trimmingCharacters(in: .whitespaces)
                 if t.hasPrefix("|") && t.contains("---") && t.allSatisfy({ "|-: ".contains($0) }) {
@@ -39,9 +39,9 @@ enum MarkdownBodyCheck {
         }
         // Links and images need a ']' ([text](url), [text][ref], [ref]: url) and raw HTML and
         // autolinks a '<': a body without either has nothing more to check, and most have neither.
-        guard body.source.containsByte(UInt8(ascii: "]")) || body.source.containsByte(UInt8(ascii: "<")) else { return out }
+        guard body.containsByte(UInt8(ascii: "]")) || body.containsByte(UInt8(ascii: "<")) else { return out }
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
-        guard let doc = body.source.withCString({ cmark_parse_document($0, strlen($0), options) }) else { return out }
+        guard let doc = body.withCMarkInput({ cmark_parse_document($0, $1, options) }) else { return out }
         defer { cmark_node_free(doc) }
         guard let iter = cmark_iter_new(doc) else { return out }
         defer { cmark_iter_free(iter) }
