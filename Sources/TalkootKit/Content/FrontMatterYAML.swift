@@ -198,7 +198,7 @@ enum FrontMatterYAML {
                 return YAMLValue(kind: .mapping([]), position: SourcePosition(file: file, line: lineOffset + 1))
             }
             // Front matter is a mapping starting at the left edge; anything else is for Yams.
-            guard indent(l) == 0, try entryKey(at: starts[l], line: l) != nil else { throw Bail() }
+            guard indent(l) == 0, try isEntryKey(at: starts[l], line: l) else { throw Bail() }
             let root = try mapping(indent: 0, first: starts[l])
             guard try nextContentLine() == nil else { throw Bail() }
             return root
@@ -261,7 +261,7 @@ enum FrontMatterYAML {
             let p = starts[n] + ni
             li = n
             if isSequenceEntry(p, line: n) { return try sequence(indent: ni, line: n, indentless: false) }
-            if try entryKey(at: p, line: n) != nil { return try mapping(indent: ni, first: p) }
+            if try isEntryKey(at: p, line: n) { return try mapping(indent: ni, first: p) }
             throw Bail()  // e.g. a value on the line after its key
         }
 
@@ -286,7 +286,7 @@ enum FrontMatterYAML {
                     }
                 } else if isSequenceEntry(q, line: l) {
                     items.append(try sequence(indent: q - starts[l], line: l, indentless: false))
-                } else if try entryKey(at: q, line: l) != nil {
+                } else if try isEntryKey(at: q, line: l) {
                     items.append(try mapping(indent: q - starts[l], first: q))
                 } else {
                     items.append(try inlineValue(at: q, line: l))
@@ -308,6 +308,18 @@ enum FrontMatterYAML {
         /// after its ':'. Nil when the line holds a single value instead; gives up on keys that
         /// are unusual (indicators, ':' or '#' inside, very long).
         func entryKey(at p: Int, line l: Int) throws(Bail) -> (text: String, afterColon: Int)? {
+            try keyExtent(at: p, line: l).map { ($0.quoted ?? string(p, $0.end), $0.afterColon) }
+        }
+
+        /// Whether a `key:` starts at `p`, as `entryKey` decides it, without making the key's
+        /// text: a mapping is told apart from a value this way before `mapping` reads its keys.
+        func isEntryKey(at p: Int, line l: Int) throws(Bail) -> Bool {
+            try keyExtent(at: p, line: l) != nil
+        }
+
+        /// `entryKey`'s work: where a plain key ends, or a quoted key's text; and the byte after
+        /// the ':'.
+        func keyExtent(at p: Int, line l: Int) throws(Bail) -> (quoted: String?, end: Int, afterColon: Int)? {
             let e = ends[l]
             let c = b[p]
             if c == Self.dquote || c == Self.squote {
@@ -315,7 +327,7 @@ enum FrontMatterYAML {
                 let j = skipSpaces(after, e)
                 guard j < e, b[j] == Self.colon, j + 1 == e || b[j + 1] == Self.space else { return nil }
                 guard j - p < 1000 else { throw Bail() }  // libyaml's simple keys are at most 1024 characters
-                return (text, j + 1)
+                return (text, j, j + 1)
             }
             if c == Self.openBracket || c == Self.openBrace { return nil }
             var i = p
@@ -330,7 +342,7 @@ enum FrontMatterYAML {
             while t > p && b[t - 1] == Self.space { t -= 1 }
             guard t > p, t - p < 1000, Self.isKeyStart(b[p]) else { throw Bail() }
             for k in p..<t where !Self.isKeyByte(b[k]) { throw Bail() }
-            return (string(p, t), i + 1)
+            return (nil, t, i + 1)
         }
 
         /// A value that starts at `q` and must end on line `l`: a plain or quoted scalar or a
