@@ -152,22 +152,36 @@ public enum URLEncoding {
     static func append(_ s: String, to out: inout [UInt8]) {
         s.withUTF8Bytes { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 3) { buffer in
-                var n = 0
-                let encoded = buffer.baseAddress!
-                for b in bytes {
-                    if isUnreserved(b) {
-                        encoded[n] = b
-                        n += 1
-                    } else {
-                        encoded[n] = UInt8(ascii: "%")
-                        encoded[n + 1] = hexDigit(b >> 4)
-                        encoded[n + 2] = hexDigit(b & 0xF)
-                        n += 3
-                    }
-                }
+                let n = encode(bytes, into: buffer.baseAddress!)
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<n]))
             }
         }
+    }
+
+    /// The same into a byte buffer, encoded where it ends (the change e-mail link's values).
+    static func append(_ s: String, to out: inout ByteBuffer) {
+        s.withUTF8Bytes { bytes in
+            out.append(atMost: bytes.count * 3) { encode(bytes, into: $0) }
+        }
+    }
+
+    /// Writes `bytes` percent-encoded at `encoded`, which has room for three bytes each;
+    /// returns how many it wrote.
+    @inline(__always)
+    private static func encode(_ bytes: UnsafeBufferPointer<UInt8>, into encoded: UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0
+        for b in bytes {
+            if isUnreserved(b) {
+                encoded[n] = b
+                n += 1
+            } else {
+                encoded[n] = UInt8(ascii: "%")
+                encoded[n + 1] = hexDigit(b >> 4)
+                encoded[n + 2] = hexDigit(b & 0xF)
+                n += 3
+            }
+        }
+        return n
     }
 
     @inline(__always)

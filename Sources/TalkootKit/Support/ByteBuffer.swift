@@ -83,6 +83,14 @@ struct ByteBuffer: ~Copyable {
         count += 1
     }
 
+    /// Lets `write` put up to `maximum` bytes at the end, in place; it returns how many it put.
+    mutating func append(atMost maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if count + maximum > capacity { grow(to: count + maximum) }
+        let n = write(base + count)
+        precondition(n <= maximum, "wrote past the room asked for")
+        count += n
+    }
+
     mutating func append(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { append($0) }
     }
