@@ -463,9 +463,9 @@ public struct ContentLoader: Sendable {
     /// The common case, with nothing to report: the front matter read by the fast reader where
     /// it lies in the file's bytes and the body kept as bytes, both checked as UTF-8 by
     /// `UTF8Check` (no `String` of either is made, whose initializer checks every byte again at
-    /// some ten instructions each). Nil for anything
-    /// else (no fences, CR line ends, bytes that are not UTF-8, YAML the fast reader leaves to
-    /// Yams): `parse` then takes the general path, which gives the same value or the diagnostics.
+    /// some ten instructions each). Nil for anything else (no fences, CR line ends, bytes that
+    /// are not UTF-8, YAML the fast reader leaves to Yams): `parse` then takes the general
+    /// path, which gives the same value or the diagnostics.
     static func parseFast(_ data: [UInt8], display: String) -> ParsedFile? {
         data.withUnsafeBufferPointer { b -> ParsedFile? in
             guard let parts = FrontMatterFile.parts(b) else { return nil }

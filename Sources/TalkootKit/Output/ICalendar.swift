@@ -281,14 +281,15 @@ enum ICalendar {
                 kept.append(u[i])
             }
             return kept.withUnsafeBufferPointer { k -> String in
+                func byFoundation() -> String { String(decoding: k, as: UTF8.self).replacingOccurrences(of: "__", with: "") }
                 var out: [UInt8] = []
                 out.reserveCapacity(k.count)
                 var i = 0
                 while i < k.count {
                     if k[i] == underscore && i + 1 < k.count {
-                        if k[i + 1] >= 0x80 { return String(decoding: k, as: UTF8.self).replacingOccurrences(of: "__", with: "") }
+                        if k[i + 1] >= 0x80 { return byFoundation() }
                         if k[i + 1] == underscore {
-                            if i + 2 < k.count && k[i + 2] >= 0x80 { return String(decoding: k, as: UTF8.self).replacingOccurrences(of: "__", with: "") }
+                            if i + 2 < k.count && k[i + 2] >= 0x80 { return byFoundation() }
                             i += 2
                             continue
                         }

@@ -16,37 +16,22 @@ public struct MarkdownRenderer: Sendable {
     public init(basePath: String) { self.basePath = basePath }
 
     public func html(_ markdown: String, allowRawHTML: Bool = false) -> String {
-        render(markdown, allowRawHTML: allowRawHTML) { out, _ in String(cString: out) } ?? ""
+        render(MarkdownText(source: markdown, file: "", line: 1), allowRawHTML: allowRawHTML) { out, _ in String(cString: out) } ?? ""
     }
 
-    /// The same as UTF-8 bytes, for a page: cmark writes valid UTF-8 from valid UTF-8, so the
-    /// bytes go into the page as they are, where making a String of them validated them again.
-    public func htmlBytes(_ markdown: String, allowRawHTML: Bool = false) -> [UInt8] {
-        htmlBytesNotingBase(markdown, allowRawHTML: allowRawHTML).html
+    /// A body's HTML as UTF-8 bytes, for a page: cmark writes valid UTF-8 from valid UTF-8, so
+    /// the bytes go into the page as they are, where making a String of them validated them again.
+    public func htmlBytes(_ text: MarkdownText, allowRawHTML: Bool = false) -> [UInt8] {
+        htmlBytesNotingBase(text, allowRawHTML: allowRawHTML).html
     }
 
     /// The same, and whether the HTML depends on `basePath` (an `images/…` link was pointed at
     /// the published copy): when it does not, the same bytes are right wherever they are shown,
     /// on a page or in the export.
-    func htmlBytesNotingBase(_ markdown: String, allowRawHTML: Bool = false) -> (html: [UInt8], usesBase: Bool) {
-        htmlBytesNotingBase(MarkdownText(source: markdown, file: "", line: 1), allowRawHTML: allowRawHTML)
-    }
-
-    /// The same for a body as read from its file, on its bytes.
     func htmlBytesNotingBase(_ text: MarkdownText, allowRawHTML: Bool = false) -> (html: [UInt8], usesBase: Bool) {
         render(text, allowRawHTML: allowRawHTML) { out, usesBase in
             ([UInt8](UnsafeRawBufferPointer(start: out, count: strlen(out))), usesBase)
         } ?? ([], false)
-    }
-
-    /// A body's HTML, in bytes.
-    public func htmlBytes(_ text: MarkdownText, allowRawHTML: Bool = false) -> [UInt8] {
-        htmlBytesNotingBase(text, allowRawHTML: allowRawHTML).html
-    }
-
-    /// Parses, rewrites and renders `markdown`.
-    private func render<T>(_ markdown: String, allowRawHTML: Bool, _ take: (UnsafeMutablePointer<CChar>, Bool) -> T) -> T? {
-        render(MarkdownText(source: markdown, file: "", line: 1), allowRawHTML: allowRawHTML, take)
     }
 
     /// Parses, rewrites and renders a body; `take` copies the HTML before it is freed, and

@@ -6,7 +6,7 @@
 ///
 /// Belongs to one job on one thread; never shared between jobs.
 final class SharedRendering {
-    private var bodies: [(source: [UInt8], html: [UInt8], usesBase: Bool)] = []
+    private var bodies: [(bytes: [UInt8], html: [UInt8], usesBase: Bool)] = []
     private var mailBody: [UInt8]?
     /// Set by a job that also renders the association's directory cards: each page's context
     /// starts from the card's, which is rendered into `cards` (by language) on the way.
@@ -17,7 +17,7 @@ final class SharedRendering {
 
     /// The page HTML of `text`, rendered on first use.
     func html(_ text: MarkdownText, _ markdown: MarkdownRenderer) -> (html: [UInt8], usesBase: Bool) {
-        if let r = bodies.first(where: { $0.source == text.bytes }) { return (r.html, r.usesBase) }
+        if let r = bodies.first(where: { $0.bytes == text.bytes }) { return (r.html, r.usesBase) }
         let r = markdown.htmlBytesNotingBase(text)
         bodies.append((text.bytes, r.html, r.usesBase))
         return r
