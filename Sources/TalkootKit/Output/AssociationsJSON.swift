@@ -86,7 +86,7 @@ struct AssociationRecord: Sendable {
         func social(_ w: inout JSONWriter, base: Int) {
             w.openContainer()
             for k in a.social.indices {
-                w.key(a.social[k].name, base: base)
+                w.key(text: a.social[k].name, base: base)
                 w.value(a.social[k].url)
             }
             w.closeContainer(base: base)
@@ -109,7 +109,7 @@ struct AssociationRecord: Sendable {
         func extras(_ w: inout JSONWriter, base: Int) {
             w.openContainer()
             for (key, value) in extra {
-                w.key(key, base: base)
+                w.key(text: key, base: base)
                 w.value(value)
             }
             w.closeContainer(base: base)
@@ -329,8 +329,9 @@ struct JSONWriter: ~Copyable {
         if pretty { out.append(0x20) }
     }
 
-    /// The same for a key from content, escaped.
-    mutating func key(_ key: String, base: Int = 0) {
+    /// The same for a key from content, escaped. Labelled: with two `key(_:)`, a string
+    /// literal picked this one (String is the literal's default type), escaping constant keys.
+    mutating func key(text key: String, base: Int = 0) {
         next(base: base)
         writeString(key)
         out.append(0x3A)
