@@ -34,9 +34,22 @@ enum AssociationsCSV {
     /// `ByteBuffer`: a row is some thirty cells, most short, and an array's `append` cost about
     /// a hundred instructions a call before copying anything.
     static func row(_ cells: [String], last: [UInt8]? = nil, into out: inout ByteBuffer) {
+        row(cells.map(Cell.text), last: last, into: &out)
+    }
+
+    /// A cell's value: text, or UTF-8 bytes (the compact JSON of a nested value).
+    enum Cell {
+        case text(String)
+        case bytes([UInt8])
+    }
+
+    static func row(_ cells: [Cell], last: [UInt8]? = nil, into out: inout ByteBuffer) {
         for (i, cell) in cells.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            cell.withUTF8Bytes { append($0, to: &out) }
+            switch cell {
+            case let .text(s): s.withUTF8Bytes { append($0, to: &out) }
+            case let .bytes(b): b.withUnsafeBufferPointer { append($0, to: &out) }
+            }
         }
         if let last {
             if !cells.isEmpty { out.append(UInt8(ascii: ",")) }

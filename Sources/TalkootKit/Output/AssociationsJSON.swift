@@ -115,23 +115,25 @@ struct AssociationRecord: Sendable {
             w.closeContainer(base: base)
         }
         /// A CSV cell with the compact JSON of a nested value; empty for an empty list or object.
-        func cell(_ isEmpty: Bool, _ write: (inout JSONWriter) -> Void) -> String {
-            if isEmpty { return "" }
+        /// As the writer's bytes: a String of them checked every byte again (the activities of
+        /// an association are a kilobyte or more).
+        func cell(_ isEmpty: Bool, _ write: (inout JSONWriter) -> Void) -> AssociationsCSV.Cell {
+            if isEmpty { return .text("") }
             var w = JSONWriter(pretty: false)
             write(&w)
-            return w.string
+            return .bytes(w.bytes)
         }
 
         let p = a.publicContactPerson
         func joined(_ l: [String]) -> String { l.joined(separator: "; ") }
-        let cells: [String] = [
-            item.slug, url, a.name, a.summary, joined(a.sectors), a.area ?? "", a.registerNumber ?? "",
-            a.founded.map(String.init) ?? "", a.website ?? "", a.email ?? "", a.phone?.display ?? "",
-            p?.name ?? "", p?.role ?? "", p?.phone?.display ?? "", p?.email ?? "",
-            cell(a.social.isEmpty) { social(&$0, base: 0) }, joined(a.targetGroups), joined(a.languages), joined(a.meetsAt),
+        let cells: [AssociationsCSV.Cell] = [
+            .text(item.slug), .text(url), .text(a.name), .text(a.summary), .text(joined(a.sectors)), .text(a.area ?? ""),
+            .text(a.registerNumber ?? ""), .text(a.founded.map(String.init) ?? ""), .text(a.website ?? ""), .text(a.email ?? ""),
+            .text(a.phone?.display ?? ""), .text(p?.name ?? ""), .text(p?.role ?? ""), .text(p?.phone?.display ?? ""), .text(p?.email ?? ""),
+            cell(a.social.isEmpty) { social(&$0, base: 0) }, .text(joined(a.targetGroups)), .text(joined(a.languages)), .text(joined(a.meetsAt)),
             cell(a.activities.isEmpty) { activities(&$0, base: 0) },
-            a.membership ?? "", a.volunteersWanted ? "true" : "false", a.volunteerTasks ?? "", logo ?? "",
-            a.updated.iso, cell(extra.isEmpty) { extras(&$0, base: 0) },
+            .text(a.membership ?? ""), .text(a.volunteersWanted ? "true" : "false"), .text(a.volunteerTasks ?? ""), .text(logo ?? ""),
+            .text(a.updated.iso), cell(extra.isEmpty) { extras(&$0, base: 0) },
         ]
         // The object, written as it is made (no JSONValue of the whole record first), as an item
         // of the `associations` array: two levels deep.
