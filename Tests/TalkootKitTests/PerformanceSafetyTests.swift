@@ -997,6 +997,20 @@ import Testing
         }
     }
 
+    /// `HTML.escape` turns each of `& < > " '` into its entity wherever it is in a text shorter
+    /// or longer than the sixteen bytes its check reads at a time, and gives other text as it is.
+    @Test func htmlEscapingFindsEverySpecialCharacter() {
+        let entities: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        for (special, entity) in entities {
+            for at in 0...40 {
+                let before = String(repeating: "ä", count: at / 2) + String(repeating: "a", count: at % 2)
+                let after = String(repeating: "b", count: 40 - at)
+                #expect(HTML.escape(before + String(special) + after) == before + entity + after, "\(special) at \(at)")
+            }
+        }
+        for plain in ["", "Kylän Martat ry", String(repeating: "Yhdistys ry, ", count: 5)] { #expect(HTML.escape(plain) == plain) }
+    }
+
     /// The vocabulary's `StringMap` finds every key it was given, of any length, after growing,
     /// and no other: keys that differ in one byte or only in length are told apart.
     @Test func stringMapFindsExactlyTheKeysItHolds() {

@@ -2,7 +2,7 @@
 public enum HTML {
     public static func escape(_ s: String) -> String {
         // Most text has nothing to escape: return it without copying.
-        if !s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) { return s }
+        if s.withUTF8Bytes(needsNoEscaping) { return s }
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
         s.withUTF8Bytes { appendEscaped($0, to: &out) }
