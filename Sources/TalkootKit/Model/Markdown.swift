@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Markdown source with the place it came from (for diagnostics and "edit" links).
 public struct MarkdownText: Sendable, Hashable {
     /// The body's UTF-8, as read from the file (checked to be UTF-8 then). cmark and the body
@@ -40,9 +34,9 @@ public struct MarkdownText: Sendable, Hashable {
         return true
     }
 
-    /// Whether the body holds `byte`, with `memchr`.
+    /// Whether the body holds `byte` (`memchr`, through `index(of:from:)`).
     func containsByte(_ byte: UInt8) -> Bool {
-        bytes.withUnsafeBufferPointer { b in b.baseAddress.map { memchr($0, Int32(byte), b.count) != nil } ?? false }
+        bytes.withUnsafeBufferPointer { $0.index(of: byte, from: 0) < $0.count }
     }
 
     /// Calls `body` with the bytes cmark reads: up to the first NUL, as a C string of the text
@@ -50,7 +44,7 @@ public struct MarkdownText: Sendable, Hashable {
     func withCMarkInput<R>(_ body: (UnsafePointer<CChar>, Int) -> R) -> R {
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return "".withCString { body($0, 0) } }
-            let count = memchr(base, 0, b.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? b.count
+            let count = b.index(of: 0, from: 0)
             return base.withMemoryRebound(to: CChar.self, capacity: b.count) { body($0, count) }
         }
     }
