@@ -936,6 +936,36 @@ import Testing
         }
     }
 
+    /// The JSON-LD of an association's page in a language that shows the default language's
+    /// text is the default language's, reused but for the page's address and the facilities it
+    /// meets in (named in the page's language): the same bytes as written from scratch, in
+    /// either order of the languages. The demo has such associations that meet in facilities
+    /// whose Swedish names differ from the Finnish ones.
+    @Test func associationJSONLDReusedAcrossLanguagesIsTheJSONLDWritten() throws {
+        let content = TestSupport.repository.appendingPathComponent("content")
+        let site = try #require(ContentLoader(directory: content, displayRoot: "content", today: TestSupport.today).load().site)
+        let (theme, _) = Theme.load(themesDirectory: TestSupport.themes, name: "default")
+        let env = RenderEnvironment(site: site, theme: try #require(theme))
+        let routes = env.routes
+        let shown = site.associations.filter { $0.isFallback("sv") }
+        let meeting = shown.filter { !$0.primary.meetsAt.isEmpty }
+        #expect(!meeting.isEmpty)
+        #expect(meeting.contains { item in
+            item.primary.meetsAt.contains { slug in
+                site.facilities.first { $0.slug == slug }.map { $0.field("fi", \.name) != $0.field("sv", \.name) } ?? false
+            }
+        })
+        for item in shown {
+            for (from, to) in [("fi", "sv"), ("sv", "fi")] {
+                let made = StructuredData.associationLD(item, language: from, env: env)
+                let url = routes.absolute(routes.item(.associations, item.slug, to))
+                let reused = StructuredData.association(item, language: to, env: env, url: url, reusing: made)
+                #expect(reused == StructuredData.association(item, language: to, env: env), "\(item.slug) \(from) → \(to)")
+                #expect(made.bytes != reused, "\(item.slug): the address differs")
+            }
+        }
+    }
+
     /// The streaming writer's containers, pretty or not, at any depth, empty or not, are what
     /// `write` gives for the same value.
     @Test func jsonWrittenAsMadeIsTheValueWritten() {

@@ -357,6 +357,19 @@ struct JSONWriter: ~Copyable {
         write(value, depth: base + openCount)
     }
 
+    /// Goes on from `bytes`, the start of a compact document written by a writer of the same
+    /// kind that ends inside its outermost object, after at least one member (the JSON-LD of an
+    /// association, reused in another language: `StructuredData.association(…reusing:)`).
+    mutating func continueObject(after bytes: UnsafeBufferPointer<UInt8>) {
+        precondition(!pretty && out.count == 0 && openCount == 0, "continued only from the start of a compact document")
+        out.append(bytes)
+        openCount = 1
+        hasMember = 1
+    }
+
+    /// JSON written already, where the document stands (between members the caller wrote).
+    mutating func append(json: UnsafeBufferPointer<UInt8>) { out.append(json) }
+
     /// A string value after its `key`.
     mutating func value(_ value: String) { writeString(value) }
 

@@ -30,7 +30,8 @@ extension RenderEnvironment {
     }
 
     /// The frame values of one page: metadata, language versions, navigation state.
-    func frame(_ id: PageID, _ language: String, _ pc: PageContent) -> TemplateObject {
+    /// `shared`: what the pages of one association have in common (see `renderAssociation`).
+    func frame(_ id: PageID, _ language: String, _ pc: PageContent, shared: SharedRendering? = nil) -> TemplateObject {
         let cfg = site.config
         let path = id.path(routes, language)
         var c = pc.context
@@ -89,7 +90,7 @@ extension RenderEnvironment {
         if let edit = cfg.editURL, let source = pc.sourcePath { c.append(.editHref, edit.replacingOccurrences(of: "{path}", with: source)) }
         c.append(.breadcrumbs, trail(pc.breadcrumbs, language))
         c.append(.hasBreadcrumbs, !pc.breadcrumbs.isEmpty)
-        if let ld = jsonLD(id, language, pc, address: here.map { addresses[$0] }) { c.append(.jsonLD, ld) }
+        if let ld = jsonLD(id, language, pc, address: here.map { addresses[$0] }, shared: shared) { c.append(.jsonLD, ld) }
         return c
     }
 
@@ -184,7 +185,7 @@ extension RenderEnvironment {
 
     func renderBytes(_ id: PageID, _ language: String, shared: SharedRendering?) -> [UInt8] {
         let pc = content(id, language, shared: shared)
-        var c = frame(id, language, pc)
+        var c = frame(id, language, pc, shared: shared)
         let base: Any = frameBaseCache[language] ?? frameBase(language)
         // The body is rendered where the layout writes `{{{content}}}`, with the same contexts.
         c.append(.content, InlineTemplate(id.template))

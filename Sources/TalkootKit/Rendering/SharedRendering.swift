@@ -12,6 +12,9 @@ final class SharedRendering {
     /// starts from the card's, which is rendered into `cards` (by language) on the way.
     let collectsCards: Bool
     var cards: LanguageMap<[UInt8]> = [:]
+    /// The JSON-LD of the first page that shows the default language's version, which the
+    /// other such pages reuse but for their address and locations (`RenderEnvironment.jsonLD`).
+    var associationLD: AssociationLD?
 
     init(collectsCards: Bool = false) { self.collectsCards = collectsCards }
 

@@ -10,9 +10,20 @@ extension RenderEnvironment {
     /// As UTF-8 bytes, which is how the page writes it: a String of it was made only to be
     /// written out again.
     /// `address`: the page's own absolute address, when the caller has made it already.
-    func jsonLD(_ id: PageID, _ language: String, _ pc: PageContent, address: String? = nil) -> [UInt8]? {
+    /// `shared`: an association's pages in every language (see `SharedRendering.associationLD`).
+    func jsonLD(_ id: PageID, _ language: String, _ pc: PageContent, address: String? = nil, shared: SharedRendering? = nil) -> [UInt8]? {
         if case let .association(slug) = id, let i = index.associationBySlug[slug] {
-            return StructuredData.association(site.associations[i], language: language, env: self, url: address)
+            let item = site.associations[i]
+            // A language that shows the default language's text gets that language's JSON-LD
+            // with its own address and locations (nine in ten associations have no Swedish text).
+            guard let shared, language == item.defaultLanguage || item.isFallback(language) else {
+                return StructuredData.association(item, language: language, env: self, url: address)
+            }
+            let url = address ?? routes.absolute(routes.item(.associations, slug, language))
+            if let made = shared.associationLD { return StructuredData.association(item, language: language, env: self, url: url, reusing: made) }
+            let ld = StructuredData.associationLD(item, language: language, env: self, url: url)
+            shared.associationLD = ld
+            return ld.bytes
         }
         guard let obj = StructuredData.object(for: id, language: language, title: pc.title, description: pc.description, env: self) else {
             return nil
@@ -47,6 +58,11 @@ enum StructuredData {
     /// `object(for: .association(…))` gives, byte for byte.
     /// `url`: the page's address, made once by its frame (nil: made here).
     static func association(_ item: Localized<Association>, language: String, env: RenderEnvironment, url: String? = nil) -> [UInt8] {
+        associationLD(item, language: language, env: env, url: url).bytes
+    }
+
+    /// The same, with where its parts that depend on the page's language lie.
+    static func associationLD(_ item: Localized<Association>, language: String, env: RenderEnvironment, url: String? = nil) -> AssociationLD {
         // The version read where it is stored (see Localized.withVersion).
         item.withVersion(language) { a in
             let routes = env.routes
@@ -54,7 +70,10 @@ enum StructuredData {
             w.openContainer(constantMembers: #""@context":"https://schema.org","@type":"NGO""#)
             w.member("name", a.name)
             w.member("description", a.summary)
-            w.member("url", url ?? routes.absolute(routes.item(.associations, item.slug, language)))
+            w.key("url")
+            let urlStart = w.count
+            w.value(url ?? routes.absolute(routes.item(.associations, item.slug, language)))
+            let urlEnd = w.count
             if a.website != nil || !a.social.isEmpty {
                 w.key("sameAs")
                 w.openContainer(array: true)
@@ -84,19 +103,40 @@ enum StructuredData {
                 for l in a.languages { w.item(l) }
                 w.closeContainer(array: true)
             }
-            let places = a.meetsAt.compactMap { slug in env.index.facilityBySlug[slug].map { (slug, $0) } }
-            if !places.isEmpty {
-                w.key("location")
-                w.openContainer(array: true)
-                let made = env.vocabularies[language]?.facilityLocations
-                for (slug, i) in places {
-                    w.item(json: made?[slug] ?? location(env.site.facilities[i], language, url: routes.absolute(routes.item(.facilities, slug, language))))
-                }
-                w.closeContainer(array: true)
-            }
+            let locations = w.count
+            writeLocations(a.meetsAt, language, env, into: &w)
+            w.closeContainer()
+            return AssociationLD(bytes: w.bytes, url: urlStart..<urlEnd, locations: locations)
+        }
+    }
+
+    /// The JSON-LD of an association in a language that shows the same version of it as the
+    /// language `made` was written for: `made` with this page's address and the facilities'
+    /// names and addresses in this language. The same bytes as `association` writes.
+    static func association(_ item: Localized<Association>, language: String, env: RenderEnvironment, url: String,
+                            reusing made: AssociationLD) -> [UInt8] {
+        made.bytes.withUnsafeBufferPointer { bytes in
+            var w = JSONWriter(pretty: false, scriptSafe: true)
+            w.continueObject(after: UnsafeBufferPointer(rebasing: bytes[..<made.url.lowerBound]))
+            w.value(url)
+            w.append(json: UnsafeBufferPointer(rebasing: bytes[made.url.upperBound..<made.locations]))
+            item.withVersion(language) { a in writeLocations(a.meetsAt, language, env, into: &w) }
             w.closeContainer()
             return w.bytes
         }
+    }
+
+    /// `"location"`: the facilities where the association meets, when it names any.
+    private static func writeLocations(_ meetsAt: [String], _ language: String, _ env: RenderEnvironment, into w: inout JSONWriter) {
+        let places = meetsAt.compactMap { slug in env.index.facilityBySlug[slug].map { (slug, $0) } }
+        guard !places.isEmpty else { return }
+        w.key("location")
+        w.openContainer(array: true)
+        let made = env.vocabularies[language]?.facilityLocations
+        for (slug, i) in places {
+            w.item(json: made?[slug] ?? location(env.site.facilities[i], language, url: env.routes.absolute(env.routes.item(.facilities, slug, language))))
+        }
+        w.closeContainer(array: true)
     }
 
     /// A facility as the JSON-LD `Place` of an association's `location`, written as the
@@ -261,4 +301,14 @@ enum StructuredData {
         }
         return .object(o)
     }
+}
+
+/// An association's JSON-LD (`StructuredData.associationLD`) and where the parts that depend on
+/// the page's language lie: the page's address, a JSON string (`url`), and the facilities it
+/// meets in, from `locations` to the closing brace. Made once per association and reused for
+/// the other languages that show the same version (`SharedRendering`).
+struct AssociationLD {
+    let bytes: [UInt8]
+    let url: Range<Int>
+    let locations: Int
 }
