@@ -84,6 +84,7 @@ struct ByteBuffer: ~Copyable {
     }
 
     /// Lets `write` put up to `maximum` bytes at the end, in place; it returns how many it put.
+    @inline(__always)
     mutating func append(atMost maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
         if count + maximum > capacity { grow(to: count + maximum) }
         let n = write(base + count)
@@ -100,9 +101,15 @@ struct ByteBuffer: ~Copyable {
         text.withUTF8Bytes { append($0) }
     }
 
-    /// A literal's UTF-8.
+    /// A literal's UTF-8. Read where the literal is (a string literal always has its bytes;
+    /// `withUTF8Buffer` is called through for a single scalar, and was not inlined).
+    @inline(__always)
     mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { append($0) }
+        if text.hasPointerRepresentation {
+            append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        } else {
+            text.withUTF8Buffer { append($0) }
+        }
     }
 
     /// The bytes from `start` on, which are then dropped (an escaped inline template is
