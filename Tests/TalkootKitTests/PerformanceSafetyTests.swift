@@ -994,6 +994,25 @@ import Testing
         }
     }
 
+    /// A constant key is written with its quotes and colon in one piece, from the literal's bytes:
+    /// one character (non-ASCII too), sixteen bytes (copied in two words) and more (copied
+    /// whole), compact or pretty.
+    @Test func constantKeysAreWrittenWholeWhateverTheirLength() {
+        for pretty in [false, true] {
+            var w = JSONWriter(pretty: pretty)
+            w.openContainer()
+            w.key("ä"); w.value("1")
+            w.key("a"); w.value("2")
+            w.key("exactly_sixteen_"); w.value("3")
+            w.key("volunteers_wanted_and_more"); w.value("4")
+            w.closeContainer()
+            let text = String(decoding: w.bytes, as: UTF8.self)
+            let expected = pretty ? "{\n  \"ä\": \"1\",\n  \"a\": \"2\",\n  \"exactly_sixteen_\": \"3\",\n  \"volunteers_wanted_and_more\": \"4\"\n}"
+                : #"{"ä":"1","a":"2","exactly_sixteen_":"3","volunteers_wanted_and_more":"4"}"#
+            #expect(text == expected)
+        }
+    }
+
     /// Atom feed escaping on bytes gives what escaping Unicode scalar by scalar gave: the five
     /// escapes, tabs and newlines kept, other controls and U+FFFE/U+FFFF dropped, the rest
     /// (U+FFFD, whose bytes start the same way, and everything beyond ASCII) kept.

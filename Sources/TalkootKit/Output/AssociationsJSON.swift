@@ -326,6 +326,8 @@ struct JSONWriter: ~Copyable {
     /// JSON-LD and export records of a build write some six hundred thousand.
     mutating func key(_ key: StaticString, base: Int = 0) {
         next(base: base)
+        // A string literal always has its bytes (`utf8Start` checks that it does), one
+        // character long or not.
         let n = key.utf8CodeUnitCount, pretty = self.pretty
         out.append(atMost: n + 4) { p in
             p[0] = 0x22
