@@ -10,13 +10,26 @@ public struct TemplateLibrary: Sendable {
     /// name, as a partial is rendered. A class, never changed once made (`register` makes new
     /// ones): a page takes it with one retain, where the struct's two fields took two, on
     /// objects shared by the pages of both cores.
-    final class Registered: Sendable {
+    final class Registered: @unchecked Sendable {  // `partials` is filled by `register` before the library is used, then only read
         let template: Template
         let lookups: [TemplateKey]?
+        /// The registrations of the templates that the template's partial tags include, by the
+        /// tag's place in `template.strings`, found once by `register` (nil: not in the
+        /// library). A page includes a dozen partials; finding each by its name hashed the name
+        /// and retained the map, the registration and its template, objects that the pages of
+        /// both cores share, so that every count went back and forth between the cores' caches.
+        /// Unretained: the library that holds this registration holds those too (`register`
+        /// makes them all anew), and a renderer holds its library.
+        let partials: UnsafeMutableBufferPointer<Unmanaged<Registered>?>
+
         init(template: Template, lookups: [TemplateKey]?) {
             self.template = template
             self.lookups = lookups
+            partials = .allocate(capacity: template.strings.count)
+            partials.initialize(repeating: nil)
         }
+
+        deinit { partials.deallocate() }
     }
 
     public init() {}
@@ -34,6 +47,11 @@ public struct TemplateLibrary: Sendable {
             var names = Set<TemplateKey>(), visited = Set<String>()
             let memoizable = collectLookups(name, outside: true, into: &names, visited: &visited)
             templates[name] = Registered(template: registered.template, lookups: memoizable ? names.sorted { $0.name < $1.name } : nil)
+        }
+        for (_, registered) in templates {
+            for (i, partial) in registered.template.strings.enumerated() {
+                registered.partials[i] = templates[partial].map { Unmanaged.passUnretained($0) }
+            }
         }
     }
 
@@ -94,15 +112,15 @@ public struct TemplateLibrary: Sendable {
     /// scope from where the first page rendered them (see `PartialCache`).
     public func renderBytes(_ contexts: [Any], withTemplate name: String, capacity: Int = 16 * 1024,
                             exactSize: Bool = false, memo: PartialMemo? = nil) -> [UInt8]? {
-        guard let template = templates[name]?.template else { return nil }
+        guard let registered = templates[name] else { return nil }
         if exactSize {
             var renderer = TemplateRenderer(library: self, contexts: contexts, output: ByteBuffer(capacity: capacity), memo: memo)
-            renderer.render(template)
+            renderer.render(registered)
             return renderer.output.array
         }
         return ByteBuffer.array(capacity: capacity) { output in
             var renderer = TemplateRenderer(library: self, contexts: contexts, output: consume output, memo: memo)
-            renderer.render(template)
+            renderer.render(registered)
             output = renderer.finish()
         }
     }
@@ -134,6 +152,9 @@ struct TemplateRenderer: ~Copyable {
     private let rootFrames: Int
     /// Where partials that are the same on every page of the scope are kept (`PartialCache`).
     private let memo: PartialMemo?
+    /// The registration of the template being rendered, whose `partials` the partial tags
+    /// read; nil for a template rendered without one, whose partials are found by name.
+    private var current: Unmanaged<TemplateLibrary.Registered>?
     /// Partials nested deeper than this are a loop in the theme: they render nothing.
     static let maximumDepth = 64
 
@@ -175,6 +196,20 @@ struct TemplateRenderer: ~Copyable {
 
     mutating func render(_ template: Template) {
         render(template, 0..<template.ops.count)
+    }
+
+    /// Renders a registered template; the library must hold `registered` while this runs.
+    mutating func render(_ registered: TemplateLibrary.Registered) {
+        let saved = current
+        current = .passUnretained(registered)
+        render(registered.template)
+        current = saved
+    }
+
+    /// The registration of the partial that tag `name` of `t` includes, without retaining it.
+    private func partial(_ t: Template, _ name: Int) -> Unmanaged<TemplateLibrary.Registered>? {
+        if let current { return current._withUnsafeGuaranteedRef { $0.partials[name] } }
+        return library.registered(t.strings[name]).map { .passUnretained($0) }
     }
 
     /// The bytes written, handed back to the caller.
@@ -221,24 +256,30 @@ struct TemplateRenderer: ~Copyable {
                 i = Int(end)
             case let .partial(name, indentation):
                 i += 1
-                guard depth < Self.maximumDepth, let registered = library.registered(t.strings[Int(name)]) else { continue }
-                let partial = registered.template
-                let saved = self.indentation
-                let extra = t.indentations[Int(indentation)]
-                if let memo, extra.isEmpty, saved.isEmpty, stack.count == rootFrames, pageContextLacks(registered.lookups) {
-                    renderMemoized(partial, memo)
-                    continue
-                }
-                if !extra.isEmpty {
-                    self.indentation += extra
-                    atLineStart = true
-                }
-                depth += 1
-                render(partial)
-                depth -= 1
-                self.indentation = saved
+                guard depth < Self.maximumDepth, let registered = partial(t, Int(name)) else { continue }
+                registered._withUnsafeGuaranteedRef { renderPartial($0, indentation: t.indentations[Int(indentation)]) }
             }
         }
+    }
+
+    /// Renders a partial where its tag is, indented as the tag is when it stands alone on its
+    /// line, or copies its bytes when they are the same on every page of the scope.
+    private mutating func renderPartial(_ registered: TemplateLibrary.Registered, indentation extra: [UInt8]) {
+        let saved = indentation, savedCurrent = current
+        current = .passUnretained(registered)
+        defer { current = savedCurrent }
+        if let memo, extra.isEmpty, saved.isEmpty, stack.count == rootFrames, pageContextLacks(registered.lookups) {
+            renderMemoized(registered.template, memo)
+            return
+        }
+        if !extra.isEmpty {
+            indentation += extra
+            atLineStart = true
+        }
+        depth += 1
+        render(registered.template)
+        depth -= 1
+        indentation = saved
     }
 
     // MARK: partials the same on every page of a scope
@@ -621,7 +662,7 @@ struct TemplateRenderer: ~Copyable {
     /// caller's contexts and its bytes inserted: the sections open around the tag and the
     /// partial's indentation do not apply. Escaped (`{{content}}`), it is rendered apart first.
     private mutating func renderInline(_ inline: InlineTemplate, escaped: Bool) {
-        guard depth < Self.maximumDepth, let template = library.template(named: inline.name) else { return }
+        guard depth < Self.maximumDepth, let registered = library.registered(inline.name) else { return }
         let savedStack = stack, savedProbes = probes, savedIndentation = indentation, savedLineStart = atLineStart
         stack.removeSubrange(rootFrames...)
         probes.removeSubrange(rootFrames...)
@@ -630,11 +671,11 @@ struct TemplateRenderer: ~Copyable {
         depth += 1
         if escaped {
             let start = output.count
-            render(template)
+            render(registered)
             let rendered = output.removeSuffix(from: start)
             rendered.withUnsafeBufferPointer { write($0, escaped: true) }
         } else {
-            render(template)
+            render(registered)
         }
         depth -= 1
         stack = savedStack
