@@ -299,6 +299,22 @@ import Testing
         #expect(library.render([String: Any](), withTemplate: "nope") == nil)
     }
 
+    /// A partial tag finds its template as resolved when the library was last registered to
+    /// (`TemplateLibrary.Registered.partials`): a partial added later is found, and a copy of
+    /// the library that replaces a partial leaves the original rendering its own.
+    @Test func partialsAreFoundAsTheLibraryWasWhenItWasCopied() throws {
+        var library = TemplateLibrary()
+        library.register(try Template("a{{> p}}{{> q}}b"), named: "main")
+        #expect(library.render([String: Any](), withTemplate: "main") == "ab")
+        library.register(try Template("1"), named: "p")
+        library.register(try Template("3{{> p}}"), named: "q")
+        #expect(library.render([String: Any](), withTemplate: "main") == "a131b")
+        let older = library
+        library.register(try Template("2"), named: "p")
+        #expect(library.render([String: Any](), withTemplate: "main") == "a232b")
+        #expect(older.render([String: Any](), withTemplate: "main") == "a131b")
+    }
+
     @Test func aPartialThatIncludesItselfStops() throws {
         let out = try render("{{> loop}}", partials: ["loop": "x{{> loop}}"])
         #expect(out == String(repeating: "x", count: TemplateRenderer.maximumDepth))
