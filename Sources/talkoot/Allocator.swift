@@ -14,7 +14,7 @@ enum Allocator {
     /// on the other once written (`OrderedStream`); with a short delay that memory was handed
     /// back between two runs and faulted in again for the next, twice the page faults of the
     /// memory a build needs (54,000 against 28,000 on the 10,000-association corpus, about
-    /// 3 µs each on the machines here). At 100 ms a 10,000 build takes about 6% less time
+    /// 3 µs each on the machines here). At 100 ms a 10,000 build takes about 5% less time
     /// (bench/README.md) and peaks at 128 to 139 MiB (5 ms: 112 to 122 MiB; before the pages
     /// were streamed, the peak at 25 ms wandered from 141 to 163 MB, which once set 5 ms here).
     /// `MIMALLOC_DECOMMIT_DELAY` still overrides it.

@@ -194,7 +194,8 @@ struct TemplateRenderer: ~Copyable {
         for context in contexts { push(ContextValue(context)) }
     }
 
-    mutating func render(_ template: Template) {
+    /// Renders a template whose registration is `current` (its partial tags read it).
+    private mutating func render(_ template: Template) {
         render(template, 0..<template.ops.count)
     }
 
