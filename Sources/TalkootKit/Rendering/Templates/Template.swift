@@ -14,8 +14,13 @@ public final class Template: @unchecked Sendable {  // immutable after init
     /// The program: a section's body is the operations up to its `end`. Kept in buffers of
     /// its own so that the render loop reads it without retaining arrays.
     let ops: UnsafeBufferPointer<TemplateOp>
-    /// Every literal byte of the template, which `.text` operations slice.
+    /// Every literal byte of the template, which `.text` operations and `leads` slice.
     let text: UnsafeBufferPointer<UInt8>
+    /// For each operation, the literal text written just before it (a zero count: none). A
+    /// text followed by a tag in the same section is not an operation of its own: the render
+    /// loop's jump on the kind of each operation was the costliest step of interpreting a
+    /// page, and half of a page's operations were texts.
+    let leads: UnsafeBufferPointer<TextRef>
     /// The tags' names, flattened: a tag's `PathRef` says where its dotted parts are in
     /// `names` and `hashes`. Plain buffers of plain values, so that a lookup reads them without
     /// reference counting (a `TemplatePath` per tag cost two retains and releases per lookup).
@@ -36,6 +41,7 @@ public final class Template: @unchecked Sendable {  // immutable after init
         compiler.compile(try parser.parseDocument())
         ops = Template.copy(compiler.ops)
         text = Template.copy(compiler.text)
+        leads = Template.copy(compiler.leads)
         var refs: [PathRef] = [], names: [String] = [], hashes: [UInt64] = []
         for p in compiler.paths {
             refs.append(PathRef(start: Int32(names.count), count: Int32(p.names.count), anchored: p.anchored))
@@ -103,6 +109,7 @@ public final class Template: @unchecked Sendable {  // immutable after init
     deinit {
         ops.deallocate()
         text.deallocate()
+        leads.deallocate()
         pathRefs.deallocate()
         UnsafeMutableBufferPointer(mutating: names).deinitialize()
         names.deallocate()
@@ -124,31 +131,47 @@ public final class Template: @unchecked Sendable {  // immutable after init
     /// counting in the inner loop, which a tree of enum payloads cannot.
     private struct Compiler {
         var ops: [TemplateOp] = []
+        var leads: [TextRef] = []
         var text: [UInt8] = []
         var paths: [TemplatePath] = []
         var strings: [String] = []
         var indentations: [[UInt8]] = []
 
+        /// A text followed by a tag of the same body becomes that tag's lead (see `leads`); a
+        /// text last in its body (before `{{/x}}`, or at the end) stays an operation.
         mutating func compile(_ nodes: [TemplateNode]) {
-            for node in nodes {
+            var lead = TextRef(start: 0, count: 0)
+            func append(_ op: TemplateOp) {
+                ops.append(op)
+                leads.append(lead)
+                lead = TextRef(start: 0, count: 0)
+            }
+            for (k, node) in nodes.enumerated() {
                 switch node {
                 case let .text(bytes):
-                    ops.append(.text(start: Int32(text.count), count: Int32(bytes.count)))
+                    let ref = TextRef(start: Int32(text.count), count: Int32(bytes.count))
                     text += bytes
+                    if k + 1 < nodes.count, case .text = nodes[k + 1] {
+                        append(.text(start: ref.start, count: ref.count))
+                    } else if k + 1 < nodes.count {
+                        lead = ref
+                    } else {
+                        append(.text(start: ref.start, count: ref.count))
+                    }
                 case let .variable(path, escaped):
                     paths.append(path)
-                    ops.append(.variable(path: Int32(paths.count - 1), escaped: escaped))
+                    append(.variable(path: Int32(paths.count - 1), escaped: escaped))
                 case let .section(path, inverted, children):
                     paths.append(path)
                     let pathIndex = Int32(paths.count - 1), at = ops.count
-                    ops.append(.section(path: pathIndex, inverted: inverted, end: 0, readsValue: true))
+                    append(.section(path: pathIndex, inverted: inverted, end: 0, readsValue: true))
                     compile(children)
                     ops[at] = .section(path: pathIndex, inverted: inverted, end: Int32(ops.count),
                                        readsValue: readsCurrentObject(ops[(at + 1)...]))
                 case let .partial(name, indentation):
                     strings.append(name)
                     indentations.append(indentation)
-                    ops.append(.partial(name: Int32(strings.count - 1), indentation: Int32(indentations.count - 1)))
+                    append(.partial(name: Int32(strings.count - 1), indentation: Int32(indentations.count - 1)))
                 }
             }
         }
@@ -177,6 +200,12 @@ enum TemplateOp: Sendable {
     /// when it does not, a text or number value is not pushed (it has no names to look up).
     case section(path: Int32, inverted: Bool, end: Int32, readsValue: Bool)
     case partial(name: Int32, indentation: Int32)
+}
+
+/// Bytes of a template's `text`: `count` from `start`.
+struct TextRef {
+    var start: Int32
+    var count: Int32
 }
 
 /// Where a tag's name is in its template's tables: `count` parts from `start`; none for `{{.}}`.

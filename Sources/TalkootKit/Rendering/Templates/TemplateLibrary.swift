@@ -219,6 +219,10 @@ struct TemplateRenderer: ~Copyable {
     private mutating func render(_ t: Template, _ range: Range<Int>) {
         var i = range.lowerBound
         while i < range.upperBound {
+            let lead = t.leads[i]
+            if lead.count != 0 {
+                writeTemplateText(UnsafeBufferPointer(rebasing: t.text[Int(lead.start)..<Int(lead.start + lead.count)]))
+            }
             switch t.ops[i] {
             case let .text(start, count):
                 writeTemplateText(UnsafeBufferPointer(rebasing: t.text[Int(start)..<Int(start + count)]))
