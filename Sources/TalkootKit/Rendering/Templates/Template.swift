@@ -106,6 +106,11 @@ public final class Template: @unchecked Sendable {  // immutable after init
         }
     }
 
+    /// The literal bytes that `ref` names.
+    func bytes(_ ref: TextRef) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[Int(ref.start)..<Int(ref.start + ref.count)])
+    }
+
     deinit {
         ops.deallocate()
         text.deallocate()
@@ -151,13 +156,7 @@ public final class Template: @unchecked Sendable {  // immutable after init
                 case let .text(bytes):
                     let ref = TextRef(start: Int32(text.count), count: Int32(bytes.count))
                     text += bytes
-                    if k + 1 < nodes.count, case .text = nodes[k + 1] {
-                        append(.text(start: ref.start, count: ref.count))
-                    } else if k + 1 < nodes.count {
-                        lead = ref
-                    } else {
-                        append(.text(start: ref.start, count: ref.count))
-                    }
+                    if k + 1 < nodes.count, !nodes[k + 1].isText { lead = ref } else { append(.text(ref)) }
                 case let .variable(path, escaped):
                     paths.append(path)
                     append(.variable(path: Int32(paths.count - 1), escaped: escaped))
@@ -193,7 +192,7 @@ public final class Template: @unchecked Sendable {  // immutable after init
 
 /// One step of a compiled template; indices point into the template's tables.
 enum TemplateOp: Sendable {
-    case text(start: Int32, count: Int32)
+    case text(TextRef)
     case variable(path: Int32, escaped: Bool)
     /// The body is the operations after this one, up to `end` (exclusive). `readsValue`: the
     /// body may read the section's value as the current object (`Compiler.readsCurrentObject`);
@@ -203,7 +202,7 @@ enum TemplateOp: Sendable {
 }
 
 /// Bytes of a template's `text`: `count` from `start`.
-struct TextRef {
+struct TextRef: Sendable {
     var start: Int32
     var count: Int32
 }
@@ -248,6 +247,8 @@ indirect enum TemplateNode: Sendable {
     /// `{{>name}}`; `indentation` is the whitespace before a standalone partial tag, written
     /// before every line of the partial.
     case partial(String, indentation: [UInt8])
+
+    var isText: Bool { if case .text = self { true } else { false } }
 }
 
 /// A template that cannot be parsed: where, and what is wrong, in words for a theme author.

@@ -153,7 +153,7 @@ struct TemplateRenderer: ~Copyable {
     /// Where partials that are the same on every page of the scope are kept (`PartialCache`).
     private let memo: PartialMemo?
     /// The registration of the template being rendered, whose `partials` the partial tags
-    /// read; nil for a template rendered without one, whose partials are found by name.
+    /// read: set by `render(_: Registered)`, the only way into a template.
     private var current: Unmanaged<TemplateLibrary.Registered>?
     /// Partials nested deeper than this are a loop in the theme: they render nothing.
     static let maximumDepth = 64
@@ -207,10 +207,11 @@ struct TemplateRenderer: ~Copyable {
         current = saved
     }
 
-    /// The registration of the partial that tag `name` of `t` includes, without retaining it.
-    private func partial(_ t: Template, _ name: Int) -> Unmanaged<TemplateLibrary.Registered>? {
-        if let current { return current._withUnsafeGuaranteedRef { $0.partials[name] } }
-        return library.registered(t.strings[name]).map { .passUnretained($0) }
+    /// The registration of the partial that partial tag `name` of the current template
+    /// includes, without retaining it.
+    private func partial(_ name: Int) -> Unmanaged<TemplateLibrary.Registered>? {
+        guard let current else { return nil }
+        return current._withUnsafeGuaranteedRef { $0.partials[name] }
     }
 
     /// The bytes written, handed back to the caller.
@@ -220,12 +221,10 @@ struct TemplateRenderer: ~Copyable {
         var i = range.lowerBound
         while i < range.upperBound {
             let lead = t.leads[i]
-            if lead.count != 0 {
-                writeTemplateText(UnsafeBufferPointer(rebasing: t.text[Int(lead.start)..<Int(lead.start + lead.count)]))
-            }
+            if lead.count != 0 { writeTemplateText(t.bytes(lead)) }
             switch t.ops[i] {
-            case let .text(start, count):
-                writeTemplateText(UnsafeBufferPointer(rebasing: t.text[Int(start)..<Int(start + count)]))
+            case let .text(ref):
+                writeTemplateText(t.bytes(ref))
                 i += 1
             case let .variable(path, escaped):
                 let ref = t.pathRefs[Int(path)]
@@ -261,7 +260,7 @@ struct TemplateRenderer: ~Copyable {
                 i = Int(end)
             case let .partial(name, indentation):
                 i += 1
-                guard depth < Self.maximumDepth, let registered = partial(t, Int(name)) else { continue }
+                guard depth < Self.maximumDepth, let registered = partial(Int(name)) else { continue }
                 registered._withUnsafeGuaranteedRef { renderPartial($0, indentation: t.indentations[Int(indentation)]) }
             }
         }
@@ -270,11 +269,9 @@ struct TemplateRenderer: ~Copyable {
     /// Renders a partial where its tag is, indented as the tag is when it stands alone on its
     /// line, or copies its bytes when they are the same on every page of the scope.
     private mutating func renderPartial(_ registered: TemplateLibrary.Registered, indentation extra: [UInt8]) {
-        let saved = indentation, savedCurrent = current
-        current = .passUnretained(registered)
-        defer { current = savedCurrent }
+        let saved = indentation
         if let memo, extra.isEmpty, saved.isEmpty, stack.count == rootFrames, pageContextLacks(registered.lookups) {
-            renderMemoized(registered.template, memo)
+            renderMemoized(registered, memo)
             return
         }
         if !extra.isEmpty {
@@ -282,7 +279,7 @@ struct TemplateRenderer: ~Copyable {
             atLineStart = true
         }
         depth += 1
-        render(registered.template)
+        render(registered)
         depth -= 1
         indentation = saved
     }
@@ -304,8 +301,8 @@ struct TemplateRenderer: ~Copyable {
     }
 
     /// Copies the partial's bytes from the cache, or renders it and keeps them there.
-    private mutating func renderMemoized(_ partial: Template, _ memo: PartialMemo) {
-        if let bytes = memo.cache.bytes(partial, scope: memo.scope) {
+    private mutating func renderMemoized(_ partial: TemplateLibrary.Registered, _ memo: PartialMemo) {
+        if let bytes = memo.cache.bytes(partial.template, scope: memo.scope) {
             bytes.withUnsafeBufferPointer { output.append($0) }
             return
         }
@@ -314,7 +311,7 @@ struct TemplateRenderer: ~Copyable {
         render(partial)
         depth -= 1
         let bytes = output.withBytes { Array(UnsafeBufferPointer(rebasing: $0[start...])) }
-        memo.cache.store(bytes, partial, scope: memo.scope)
+        memo.cache.store(bytes, partial.template, scope: memo.scope)
     }
 
     // MARK: sections
