@@ -14,6 +14,8 @@
 #   SKIP_BUILD=1    do not run `swift build` (use the existing binary)
 #   TALKOOT=path    binary to measure (default .build/release/talkoot)
 #   NO_HUGO=1, NO_SEARCH=1   skip those comparisons
+#   TARGET_N=10000 TARGET_BUILD_WALL=1.0 TARGET_BUILD_MIB=150 TARGET_CHECK_WALL=0.5
+#                   the size whose rows are judged, and the targets they are judged against
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -26,11 +28,12 @@ SKIP_BUILD=${SKIP_BUILD:-0}
 TALKOOT=${TALKOOT:-$ROOT/.build/release/talkoot}
 if [ $# -gt 0 ]; then SIZES=("$@"); else SIZES=(1000 10000); fi
 
-# Targets from the issue (10,000 associations).
-TARGET_N=10000
-TARGET_BUILD_WALL=1.0
-TARGET_BUILD_MIB=150
-TARGET_CHECK_WALL=0.5
+# Targets from the issue (10,000 associations); the environment may judge another size
+# against other figures (the tests do, on a tiny corpus).
+TARGET_N=${TARGET_N:-10000}
+TARGET_BUILD_WALL=${TARGET_BUILD_WALL:-1.0}
+TARGET_BUILD_MIB=${TARGET_BUILD_MIB:-150}
+TARGET_CHECK_WALL=${TARGET_CHECK_WALL:-0.5}
 
 case $RUNS in ''|*[!0-9]*|0) echo "RUNS must be a positive integer" >&2; exit 2 ;; esac
 for n in "${SIZES[@]}"; do
@@ -308,21 +311,32 @@ for N in "${SIZES[@]}"; do
   prep_site() { rm -rf "$SITE"; }
   repeat "build" prep_site "$OUT/build-$N.log" "$TALKOOT" build --content "$CORPUS/content" --output "$SITE" --today "$TODAY"
   B_WALL=$R_WALL
+  # The row waits for the write floor below: where copying the output alone takes longer than
+  # the target, the row says so beside its verdict (no program could write it faster here).
+  B_ROW=()
   if [ "$R_RC" = 0 ]; then
     PAGES=$(count_html "$SITE")
-    row "$N" "talkoot build" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "$(stolen "$(target_note "$N" "")")"
+    B_ROW=("$N" "talkoot build" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "$(stolen "$(target_note "$N" "")")")
   else
     row "$N" "talkoot build" - - - - - "FAILED (exit $R_RC), see bench/out/build-$N.log"
   fi
 
   # What writing these very files costs on this file system, whoever writes them: a plain
   # `cp -r` of the built site into a new folder beside it. Talkoot cannot be faster than this.
+  FLOOR_ROW=()
   if [ "$PAGES" != 0 ]; then
     prep_floor() { rm -rf "$SITE.copy"; }
     repeat "write floor" prep_floor "$OUT/floor-$N.log" cp -r "$SITE" "$SITE.copy"
-    [ "$R_RC" = 0 ] && row "$N" "write floor (cp -r)" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "$(stolen "copying the output: the disk's share of a build")"
+    if [ "$R_RC" = 0 ]; then
+      FLOOR_ROW=("$N" "write floor (cp -r)" "$PAGES" "$R_WALL" "$R_CPU" "$(div "$PAGES" "$R_WALL")" "$R_RSS" "$(stolen "copying the output: the disk's share of a build")")
+      if [ "${#B_ROW[@]}" != 0 ] && [ "$N" = "$TARGET_N" ] && ! le "$R_WALL" "$TARGET_BUILD_WALL"; then
+        B_ROW[7]="${B_ROW[7]}; disk-bound: copying the output alone takes $R_WALL s here"
+      fi
+    fi
     rm -rf "$SITE.copy"
   fi
+  [ "${#B_ROW[@]}" != 0 ] && row "${B_ROW[@]}"
+  [ "${#FLOOR_ROW[@]}" != 0 ] && row "${FLOOR_ROW[@]}"
 
   # search indexing, separately, on the built site
   if [ "$HAVE_PAGEFIND" = 1 ] && [ "$PAGES" != 0 ]; then

@@ -52,3 +52,18 @@ def test_bench_times_talkoot_and_hugo_in_memory_by_turns_and_reports_their_ratio
     assert steps[0] == "talkoot build → tmpfs" and steps[1].startswith("hugo ") and steps[1].endswith("→ tmpfs"), steps
     assert steps[2:4] == ["ratio (tmpfs)", "talkoot check"], steps
     shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
+
+
+@pytest.mark.skipif(not Path("/usr/bin/time").exists(), reason="bench/run.sh needs GNU time (apt-get install -y time)")
+def test_bench_says_when_the_disk_alone_is_slower_than_the_build_target():
+    # A target no program can meet on this disk: copying the output takes longer. The disk row
+    # keeps its verdict and names the write floor beside it; the tmpfs row is judged as it is.
+    env = dict(os.environ, RUNS="1", SKIP_BUILD="1", NO_HUGO="1", NO_SEARCH="1", TALKOOT=str(talkoot_bin()),
+               TARGET_N="30", TARGET_BUILD_WALL="0.000001")
+    r = subprocess.run([str(REPO / "bench" / "run.sh"), "30"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    notes = {m.group(1): m.group(2) for m in re.finditer(r"^30\s{2,}(.+?)\s{2,}\S+(?: files)?(?:\s+\S+){4}\s+(.*)$", r.stdout, re.M)}
+    assert "target ≤0.000001 s: MISSED" in notes["talkoot build"], notes
+    assert re.search(r"disk-bound: copying the output alone takes [0-9.]+ s here", notes["talkoot build"]), notes
+    assert "disk-bound" not in notes["talkoot build → tmpfs"], notes
+    shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
