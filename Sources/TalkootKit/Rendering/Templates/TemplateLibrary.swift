@@ -76,8 +76,6 @@ public struct TemplateLibrary: Sendable {
     /// A partial with the names its output depends on (see `Registered`).
     func registered(_ name: String) -> Registered? { templates[name] }
 
-    public func template(named name: String) -> Template? { templates[name]?.template }
-
     public var names: [String] { templates.map(\.key).sorted() }
 
     /// Partial names that a template includes but the library lacks (they would render as
@@ -194,16 +192,12 @@ struct TemplateRenderer: ~Copyable {
         for context in contexts { push(ContextValue(context)) }
     }
 
-    /// Renders a template whose registration is `current` (its partial tags read it).
-    private mutating func render(_ template: Template) {
-        render(template, 0..<template.ops.count)
-    }
-
-    /// Renders a registered template; the library must hold `registered` while this runs.
+    /// Renders a registered template, which becomes `current` (its partial tags read it); the
+    /// library must hold `registered` while this runs.
     mutating func render(_ registered: TemplateLibrary.Registered) {
         let saved = current
         current = .passUnretained(registered)
-        render(registered.template)
+        render(registered.template, 0..<registered.template.ops.count)
         current = saved
     }
 
