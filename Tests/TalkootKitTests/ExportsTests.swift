@@ -396,7 +396,7 @@ import Testing
         let (theme, _) = Theme.load(themesDirectory: TestSupport.themes, name: "default")
         let env = RenderEnvironment(site: site, theme: try #require(theme))
         let alone = Exports.files(env)
-        for batch in [1, 256] {
+        for batch in [1, 128] {
             var built: [OutputFile] = []
             var timings = StageTimings()
             _ = SiteBuilder.files(site: site, theme: try #require(theme), batch: batch, timings: &timings) { OutputFile.collect($0, into: &built) }
