@@ -73,30 +73,38 @@ public struct FieldReader {
 
     /// The raw value; reports a missing required field.
     public mutating func value(_ key: String, required: Bool = false) -> YAMLValue? {
+        present(key, required: required).map { entries[$0].value }
+    }
+
+    /// Where the entry for `key` is when it has a value (not null); reports a missing required
+    /// field. For readers that look at the value where it is: copying it out (`value`) retains
+    /// its text and its position's file name, and releases them again.
+    private mutating func present(_ key: String, required: Bool) -> Int? {
         guard let i = index(key), !entries[i].value.isNull else {
             if required {
                 error(at: origin, field: name(key), "required field '\(name(key))' is missing")
             }
             return nil
         }
-        return entries[i].value
+        return i
     }
 
     // MARK: scalars
 
+    /// Trimmed text; nil when missing or empty. Most fields of every file are read by this.
     public mutating func text(_ key: String, required: Bool = false, maxLength: Int? = nil) -> String? {
-        guard let v = value(key, required: required) else { return nil }
-        guard let s = v.scalarText else {
-            error(at: v.position, field: name(key), "'\(name(key))' must be text, found \(v.typeName)")
+        guard let i = present(key, required: required) else { return nil }
+        guard case let .scalar(s, _) = entries[i].value.kind else {
+            error(at: entries[i].value.position, field: name(key), "'\(name(key))' must be text, found \(entries[i].value.typeName)")
             return nil
         }
         let t = s.trimmed
         if t.isEmpty {
-            if required { error(at: v.position, field: name(key), "'\(name(key))' must not be empty") }
+            if required { error(at: entries[i].value.position, field: name(key), "'\(name(key))' must not be empty") }
             return nil
         }
         if let maxLength, t.utf8.count > maxLength, t.count > maxLength {
-            error(at: v.position, field: name(key), "'\(name(key))' is \(t.count) characters long; at most \(maxLength) are allowed",
+            error(at: entries[i].value.position, field: name(key), "'\(name(key))' is \(t.count) characters long; at most \(maxLength) are allowed",
                   hint: "shorten it; the full text belongs in the Markdown body")
         }
         return t
@@ -125,12 +133,12 @@ public struct FieldReader {
     }
 
     public mutating func bool(_ key: String) -> Bool? {
-        guard let v = value(key) else { return nil }
-        switch v.scalarText?.lowercased() {
+        guard let i = present(key, required: false) else { return nil }
+        switch entries[i].value.scalarText?.lowercased() {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            error(at: v.position, field: name(key), "'\(name(key))' must be true or false")
+            error(at: entries[i].value.position, field: name(key), "'\(name(key))' must be true or false")
             return nil
         }
     }
@@ -211,12 +219,12 @@ public struct FieldReader {
 
     /// A list; a single value is accepted as a list of one only when `lenient` is true.
     public mutating func list(_ key: String, required: Bool = false) -> [YAMLValue]? {
-        guard let v = value(key, required: required) else { return nil }
-        guard case let .sequence(items) = v.kind else {
-            error(at: v.position, field: name(key), "'\(name(key))' must be a list, e.g. [a, b] or lines starting with '- '")
+        guard let i = present(key, required: required) else { return nil }
+        guard case let .sequence(items) = entries[i].value.kind else {
+            error(at: entries[i].value.position, field: name(key), "'\(name(key))' must be a list, e.g. [a, b] or lines starting with '- '")
             return nil
         }
-        if required && items.isEmpty { error(at: v.position, field: name(key), "'\(name(key))' must list at least one item") }
+        if required && items.isEmpty { error(at: entries[i].value.position, field: name(key), "'\(name(key))' must list at least one item") }
         return items
     }
 
