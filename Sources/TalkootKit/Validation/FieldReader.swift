@@ -217,7 +217,7 @@ public struct FieldReader {
 
     // MARK: lists and mappings
 
-    /// A list; a single value is accepted as a list of one only when `lenient` is true.
+    /// A list; a single value is an error (write `[a]` or `- a`).
     public mutating func list(_ key: String, required: Bool = false) -> [YAMLValue]? {
         guard let i = present(key, required: required) else { return nil }
         guard case let .sequence(items) = entries[i].value.kind else {
@@ -299,9 +299,10 @@ public struct FieldReader {
 
     /// `extra:` is free for themes: kept as text values, never validated beyond that.
     public mutating func extra() -> [String: String] {
-        guard let i = index("extra"), case let v = entries[i].value, !v.isNull else { return [:] }
-        guard case let .mapping(list) = v.kind else {
-            error(at: v.position, field: name("extra"), "'\(name("extra"))' must be a mapping of free fields (key: value lines), found \(v.typeName)")
+        guard let i = present("extra", required: false) else { return [:] }
+        guard case let .mapping(list) = entries[i].value.kind else {
+            error(at: entries[i].value.position, field: name("extra"),
+                  "'\(name("extra"))' must be a mapping of free fields (key: value lines), found \(entries[i].value.typeName)")
             return [:]
         }
         var out: [String: String] = [:]
