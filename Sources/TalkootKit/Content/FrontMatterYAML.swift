@@ -61,16 +61,33 @@ enum FrontMatterYAML {
         /// The first byte of a plain key: a letter, digit, `_` or any non-ASCII character.
         static func isKeyStart(_ c: UInt8) -> Bool { isAlphanumeric(c) || c == UInt8(ascii: "_") || c >= 0x80 }
 
-        /// The other bytes of a plain key; anything else (`:`, `#`, quotes, brackets …) gives up.
+        /// The other bytes of a plain key: letters, digits, `_ - . / ( ) +`, a space and any
+        /// non-ASCII byte; anything else (`:`, `#`, quotes, brackets …) gives up. As bits of two
+        /// words, a shift and a test per byte (every byte of every key is checked).
+        @inline(__always)
         static func isKeyByte(_ c: UInt8) -> Bool {
-            if isAlphanumeric(c) || c >= 0x80 { return true }
-            switch c {
-            case UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: " "),
-                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"):
-                return true
-            default:
-                return false
-            }
+            let low: UInt64 = 0x03FF_EB01_0000_0000  // space ( ) + - . / 0-9 (0x20-0x3F)
+            let high: UInt64 = 0x07FF_FFFE_87FF_FFFE  // A-Z _ a-z (0x40-0x7F)
+            return c < 64 ? (low >> c) & 1 != 0 : c >= 128 || (high >> (c & 63)) & 1 != 0
+        }
+
+        /// Where `:` or `#` first is in the sixteen bytes at `i` (16: in none). Plain keys and
+        /// values end only at one of them, so the bytes before it need no look of their own.
+        @inline(__always)
+        func colonOrHash(at i: Int) -> Int {
+            let v = VectorBytes.load(b, at: i)
+            return VectorBytes.firstSet(VectorBytes.equal(v, Self.colon) .| VectorBytes.equal(v, Self.hash))
+        }
+
+        /// Where the first byte that `splitLines` must look at is in the sixteen bytes at `i`
+        /// (16: none): a line end or another control character, DEL, or the first byte of a
+        /// character that may be a line break or a byte order mark (C2, E2, EF). Other text,
+        /// ä and ö included, is passed over sixteen bytes at a time.
+        @inline(__always)
+        func lineStop(at i: Int) -> Int {
+            let v = VectorBytes.load(b, at: i)
+            return VectorBytes.firstSet(VectorBytes.control(v) .| VectorBytes.equal(v, 0x7F) .| VectorBytes.equal(v, 0xC2)
+                                            .| VectorBytes.equal(v, 0xE2) .| VectorBytes.equal(v, 0xEF))
         }
 
         /// Ends a plain scalar inside `[ ]` or `{ }` (`#` then gives up; see `flowScalar` for `:`).
@@ -145,10 +162,16 @@ enum FrontMatterYAML {
             var lineStart = 0
             var i = 0
             while i < n {
-                // Plain text is skipped a word at a time; a word with a line end, a control
-                // character or a multi-byte character is looked at byte by byte.
-                while i + 8 <= n && b.isPrintableASCIIWord(at: i) { i += 8 }
-                if i == n { break }
+                if i + 16 <= n {
+                    let stop = lineStop(at: i)
+                    i += stop
+                    if stop == 16 { continue }
+                } else {
+                    // The last bytes: plain text is skipped a word at a time; a word with a line
+                    // end, a control character or a multi-byte character byte by byte.
+                    while i + 8 <= n && b.isPrintableASCIIWord(at: i) { i += 8 }
+                    if i == n { break }
+                }
                 let c = b[i]
                 if c == Self.newline {
                     starts.append(lineStart)
@@ -332,6 +355,11 @@ enum FrontMatterYAML {
             if c == Self.openBracket || c == Self.openBrace { return nil }
             var i = p
             while i < e {
+                if i + 16 <= e {
+                    let stop = colonOrHash(at: i)
+                    i += stop
+                    if stop == 16 { continue }
+                }
                 let ch = b[i]
                 if ch == Self.colon && (i + 1 == e || b[i + 1] == Self.space) { break }
                 if ch == Self.hash && i > p && b[i - 1] == Self.space { return nil }  // a comment
@@ -370,6 +398,11 @@ enum FrontMatterYAML {
                 var stop = e
                 var i = q
                 while i < e {
+                    if i + 16 <= e {
+                        let skip = colonOrHash(at: i)
+                        i += skip
+                        if skip == 16 { continue }
+                    }
                     let ch = b[i]
                     // `a: b: c` is an error; Yams says so.
                     if ch == Self.colon && (i + 1 == e || b[i + 1] == Self.space) { throw Bail() }

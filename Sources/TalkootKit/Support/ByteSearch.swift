@@ -177,6 +177,16 @@ enum VectorBytes {
         let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
         return words[0] | words[1] != 0
     }
+
+    /// The first lane that is set (0–15), or 16 when none is: a scanner jumps straight to the
+    /// byte it has to look at. A set lane is all ones, so its place is the first set bit over 8
+    /// (lane 0 is the lowest byte of the first word on the little-endian machines Swift runs on).
+    @inline(__always)
+    static func firstSet(_ mask: SIMDMask<SIMD16<Int8>>) -> Int {
+        let words = unsafeBitCast(mask, to: SIMD2<UInt64>.self)
+        if words[0] != 0 { return words[0].trailingZeroBitCount >> 3 }
+        return 8 + words[1].trailingZeroBitCount >> 3  // 16 when none: 64 >> 3
+    }
 }
 
 /// The lines of a text, as `split(separator: "\n", omittingEmptySubsequences: false)` gives
