@@ -590,6 +590,11 @@ import Testing
         #expect(PhoneNumber.parse("+358 (0)40 123 4567")?.international == "+358401234567")
         #expect(PhoneNumber.parse("+358 040 123 4567")?.international == "+358401234567")
         #expect(PhoneNumber.parse("+358 (0)40 123 4567")?.display == "+358 (0)40 123 4567")
+        // Non-breaking spaces, as pasted from a web page: read Character by Character.
+        #expect(PhoneNumber.parse("040\u{00A0}123\u{00A0}4567")?.international == "+358401234567")
+        #expect(PhoneNumber.parse("+358\u{00A0}(0)40 123 4567")?.international == "+358401234567")
+        #expect(PhoneNumber.parse("+46\u{00A0}8 123 456 78")?.international == "+46812345678")
+        #expect(PhoneNumber.parse("+358 50 123 4567")?.international == "+358501234567")
     }
 
     @Test(arguments: ["", "123 4567", "puh. 040 123", "+358 40 123 4567 tai 050 1", "040 123 4567 ext. 5", "+1 23", "0401234567890123"])
