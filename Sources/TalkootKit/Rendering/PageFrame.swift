@@ -33,7 +33,6 @@ extension RenderEnvironment {
     /// `shared`: what the pages of one association have in common (see `renderAssociation`).
     func frame(_ id: PageID, _ language: String, _ pc: PageContent, shared: SharedRendering? = nil) -> TemplateObject {
         let cfg = site.config
-        let path = id.path(routes, language)
         var c = pc.context
         c.reserveCapacity(c.count + 24)  // the frame's keys, without growing the table on the way
         // Appended: no page's own context uses a frame name (checked in debug builds, which
@@ -43,36 +42,22 @@ extension RenderEnvironment {
         c.append(.fullTitle, id == .home ? concat(pc.title, " – ", cfg.municipality.text(language))
             : concat(pc.title, " – ", cfg.title.text(language), " – ", cfg.municipality.text(language)))
         c.append(.description, pc.description)
-        // The page's path and address in every language, made once for the canonical address,
-        // the alternates (the default language's twice, as x-default) and the language links.
-        let paths = cfg.languages.map { $0 == language ? path : id.path(routes, $0) }
-        let addresses = paths.map { routes.absolute($0) }
+        // The page's path, address and link in every language, and its `alternates`: the same on
+        // the page in each language, so an association's are made by its first page only.
+        let links = shared?.pageLinks ?? makePageLinks(id)
+        if let shared, shared.pageLinks == nil { shared.pageLinks = links }
         let here = cfg.languages.firstIndex(of: language)
-        c.append(.canonical, here.map { addresses[$0] } ?? routes.absolute(path))
+        c.append(.canonical, here.map { links.addresses[$0] } ?? routes.absolute(id.path(routes, language)))
         c.append(.ogType, pc.ogType)
-        // Small lists of links as TemplateObjects, not string dictionaries: the renderer reads an
-        // object's entries in place, while a dictionary frame was copied (a retain and a
-        // release) for every name looked up past it.
-        // Each list made at its final size (joining two lists with `+` made a third).
-        func alternate(_ hreflang: String, _ address: String) -> TemplateObject {
-            var o = TemplateObject(minimumCapacity: 2)
-            o.append(.hreflang, hreflang)
-            o.append(.href, address)
-            return o
-        }
-        var alternates: [TemplateObject] = []
-        alternates.reserveCapacity(paths.count + 1)
-        for (l, a) in zip(cfg.languages, addresses) { alternates.append(alternate(l, a)) }
-        alternates.append(alternate("x-default", addresses.first ?? routes.absolute(id.path(routes, cfg.defaultLanguage))))
-        c.append(.alternates, alternates)
+        c.append(.alternates, links.alternates)
         var languageLinks: [TemplateObject] = []
         if cfg.languages.count > 1 {
-            languageLinks.reserveCapacity(paths.count)
-            for (l, p) in zip(cfg.languages, paths) {
+            languageLinks.reserveCapacity(links.hrefs.count)
+            for (l, h) in zip(cfg.languages, links.hrefs) {
                 var o = TemplateObject(minimumCapacity: 4)
                 o.append(.code, l)
                 o.append(.label, uiStrings[l]?.value("languageName", hash: RenderEnvironment.languageNameHash) ?? l)
-                o.append(.href, href(p))
+                o.append(.href, h)
                 o.append(.current, l == language)
                 languageLinks.append(o)
             }
@@ -81,7 +66,9 @@ extension RenderEnvironment {
         // An item page's navigation is the same on every page of its section: it comes in a
         // context of its own under the page's (`renderBytes`), so that the navigation partial
         // is rendered once per section and language (PartialCache).
-        if navigationFrame(id, language) == nil { c.append(.nav, makeNavigation(id, language, here: href(path))) }
+        if navigationFrame(id, language) == nil {
+            c.append(.nav, makeNavigation(id, language, here: here.map { links.hrefs[$0] } ?? href(id.path(routes, language))))
+        }
         if pc.fallback && language != cfg.defaultLanguage {
             c.append(.fallbackNotice, fallbackNotices[language] ?? fallbackNotice(language))
             // The page's own text is in the default language: templates mark it with lang.
@@ -90,8 +77,37 @@ extension RenderEnvironment {
         if let edit = cfg.editURL, let source = pc.sourcePath { c.append(.editHref, edit.replacingOccurrences(of: "{path}", with: source)) }
         c.append(.breadcrumbs, trail(pc.breadcrumbs, language))
         c.append(.hasBreadcrumbs, !pc.breadcrumbs.isEmpty)
-        if let ld = jsonLD(id, language, pc, address: here.map { addresses[$0] }, shared: shared) { c.append(.jsonLD, ld) }
+        if let ld = jsonLD(id, language, pc, address: here.map { links.addresses[$0] }, shared: shared) { c.append(.jsonLD, ld) }
         return c
+    }
+
+    /// A page in every language of the site: its path, address and link, and the `alternates`
+    /// of its `<head>` (the default language's address twice, the second as x-default).
+    struct PageLinks {
+        var addresses: [String]
+        var hrefs: [String]
+        /// Small objects, not string dictionaries: the renderer reads an object's entries in
+        /// place, while a dictionary was copied (a retain and a release) for every name looked
+        /// up past it.
+        var alternates: [TemplateObject]
+    }
+
+    func makePageLinks(_ id: PageID) -> PageLinks {
+        let cfg = site.config
+        let paths = cfg.languages.map { id.path(routes, $0) }
+        let addresses = paths.map { routes.absolute($0) }
+        func alternate(_ hreflang: String, _ address: String) -> TemplateObject {
+            var o = TemplateObject(minimumCapacity: 2)
+            o.append(.hreflang, hreflang)
+            o.append(.href, address)
+            return o
+        }
+        // Made at its final size (joining two lists with `+` made a third).
+        var alternates: [TemplateObject] = []
+        alternates.reserveCapacity(paths.count + 1)
+        for (l, a) in zip(cfg.languages, addresses) { alternates.append(alternate(l, a)) }
+        alternates.append(alternate("x-default", addresses.first ?? routes.absolute(id.path(routes, cfg.defaultLanguage))))
+        return PageLinks(addresses: addresses, hrefs: paths.map(href), alternates: alternates)
     }
 
     /// The notice on a page that shows the default language's text (`fallbackNotice`): the same

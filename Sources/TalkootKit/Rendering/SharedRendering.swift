@@ -1,7 +1,7 @@
 /// What the pages of one association in every language have in common, worked out once by the
 /// job that renders them all: nine in ten associations of a bilingual municipality have no
 /// Swedish text, so their pages show the same body, and every page carries the same change
-/// e-mail but for its subject line. The export record wants the body's HTML again too (unless
+/// e-mail but for its subject line, and the same links to itself in every language. The export record wants the body's HTML again too (unless
 /// an `images/` link made it depend on where it is shown).
 ///
 /// Belongs to one job on one thread; never shared between jobs.
@@ -15,6 +15,9 @@ final class SharedRendering {
     /// The JSON-LD of the first page that shows the default language's version, which the
     /// other such pages reuse but for their address and locations (`RenderEnvironment.jsonLD`).
     var associationLD: AssociationLD?
+    /// The association page's path, address and link in every language and its `alternates`,
+    /// made by its first page (`RenderEnvironment.frame`).
+    var pageLinks: RenderEnvironment.PageLinks?
 
     init(collectsCards: Bool = false) { self.collectsCards = collectsCards }
 
