@@ -761,6 +761,24 @@ import Testing
         }
     }
 
+    /// `join` gives what `joined(separator:)` gives: no parts, one, several, empty parts and
+    /// separators, inline and allocated strings, non-ASCII text.
+    @Test func joinIsJoinedInOneAllocation() {
+        let parts = ["", "lapset", "Ääneskosken Martat ry", "https://www.example.fi/yhdistystoiminta/", "å"]
+        for separator in ["", " ", ", ", "; ", " – "] {
+            #expect(join([], separator: separator) == "")
+            for a in parts {
+                #expect(join([a], separator: separator) == a)
+                for b in parts {
+                    #expect(join([a, b], separator: separator) == [a, b].joined(separator: separator))
+                    for c in parts {
+                        #expect(join([a, b, c, a], separator: separator) == [a, b, c, a].joined(separator: separator))
+                    }
+                }
+            }
+        }
+    }
+
     /// `withVersion` lends the very version `version` copies: the default language's, a
     /// translation's, and the default's again for a language without a file (the demo has all).
     @Test func versionsLentInPlaceAreTheVersionsCopied() throws {

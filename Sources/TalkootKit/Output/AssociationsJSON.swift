@@ -125,7 +125,7 @@ struct AssociationRecord: Sendable {
         }
 
         let p = a.publicContactPerson
-        func joined(_ l: [String]) -> String { l.joined(separator: "; ") }
+        func joined(_ l: [String]) -> String { join(l, separator: "; ") }
         let cells: [AssociationsCSV.Cell] = [
             .text(item.slug), .text(url), .text(a.name), .text(a.summary), .text(joined(a.sectors)), .text(a.area ?? ""),
             .text(a.registerNumber ?? ""), .text(a.founded.map(String.init) ?? ""), .text(a.website ?? ""), .text(a.email ?? ""),

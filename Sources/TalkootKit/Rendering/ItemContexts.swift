@@ -27,9 +27,9 @@ extension RenderEnvironment {
         c.append(.sectors, a.sectors.map { vocabulary?.sectorLinks[$0] ?? sectorLink($0, language) })
         c.append(.volunteers, a.volunteersWanted)
         c.append(.stale, site.isStale(a))
-        c.append(.dataSectors, a.sectors.joined(separator: " "))
-        c.append(.dataGroups, a.targetGroups.joined(separator: " "))
-        c.append(.dataLanguages, a.languages.joined(separator: " "))
+        c.append(.dataSectors, join(a.sectors, separator: " "))
+        c.append(.dataGroups, join(a.targetGroups, separator: " "))
+        c.append(.dataLanguages, join(a.languages, separator: " "))
         // `{ areaSlug($0) }`, not `map(areaSlug)`: a method passed as a function value captures a
         // copy of the whole environment, once per card.
         c.append(.dataArea, a.area.map { areaSlug($0) } ?? "")
@@ -84,7 +84,7 @@ extension RenderEnvironment {
             d.append(.when, ifPresent: act.when)
             d.append(.where, ifPresent: place(act.place, language))
             if !act.audience.isEmpty {
-                d.append(.audience, act.audience.map { vocabulary?.targetGroupLabels[$0] ?? targetGroupLabel($0, language) }.joined(separator: ", "))
+                d.append(.audience, join(act.audience.map { vocabulary?.targetGroupLabels[$0] ?? targetGroupLabel($0, language) }, separator: ", "))
             }
             d.append(.cost, ifPresent: act.cost)
             return d
@@ -160,8 +160,8 @@ extension RenderEnvironment {
         line("email%3A%20", a.email ?? "")
         line("phone%3A%20", a.phone?.display ?? "")
         line("area%3A%20", a.area ?? "")
-        line("sectors%3A%20", a.sectors.joined(separator: ", "))
-        line("target_groups%3A%20", a.targetGroups.joined(separator: ", "))
+        line("sectors%3A%20", join(a.sectors, separator: ", "))
+        line("target_groups%3A%20", join(a.targetGroups, separator: ", "))
         line("membership%3A%20", a.membership ?? "")
         line("volunteers_wanted%3A%20", a.volunteersWanted ? "true" : "false")
         line("volunteer_tasks%3A%20", a.volunteerTasks ?? "")

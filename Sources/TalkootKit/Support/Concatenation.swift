@@ -32,6 +32,22 @@ func concat(_ a: String, _ b: String, _ c: String, _ d: String, _ e: String) -> 
     }
 }
 
+/// `parts.joined(separator: separator)` in one allocation: the standard library's `joined`
+/// went its generic way over the sequence, growing the result as it went, some 550
+/// instructions for a card's two or three ids (each association's cards and export record join
+/// half a dozen such lists).
+func join(_ parts: [String], separator: String) -> String {
+    guard let first = parts.first else { return "" }
+    if parts.count == 1 { return first }
+    var count = separator.utf8.count * (parts.count - 1)
+    for part in parts { count += part.utf8.count }
+    return joinUTF8(count) { start in
+        var p = append(first, at: start)
+        for part in parts.dropFirst() { p = append(part, at: append(separator, at: p)) }
+        return p
+    }
+}
+
 /// A string of `count` UTF-8 bytes that `fill` writes (and returns the end of). The parts are
 /// valid UTF-8, so the result is; the initializer checks it again, which for these short,
 /// mostly ASCII strings costs a few instructions per eight bytes.
