@@ -67,10 +67,14 @@ extension String {
     /// Without spaces, tabs and newlines at either end. The common case (nothing to trim) is
     /// decided on two bytes: `trimmingCharacters(in:)` first asks the Character for its ASCII
     /// value, which was 3% of `check`.
+    /// The two bytes are read where the string keeps them: `utf8.first` and `utf8.last` cost
+    /// some 160 instructions between them, on most fields of every content file.
     var trimmed: String {
-        if let first = utf8.first, let last = utf8.last,
-           first != 32, first != 9, first != 10, last != 32, last != 9, last != 10 { return self }
-        return trimmingCharacters(in: " ")
+        let untouched = withUTF8Bytes { b in
+            guard let first = b.first, let last = b.last else { return false }
+            return first != 32 && first != 9 && first != 10 && last != 32 && last != 9 && last != 10
+        }
+        return untouched ? self : trimmingCharacters(in: " ")
     }
 }
 
