@@ -71,12 +71,20 @@ enum FrontMatterYAML {
             return c < 64 ? (low >> c) & 1 != 0 : c >= 128 || (high >> (c & 63)) & 1 != 0
         }
 
-        /// Where `:` or `#` first is in the sixteen bytes at `i` (16: in none). Plain keys and
-        /// values end only at one of them, so the bytes before it need no look of their own.
+        /// The first `:` or `#` at or after `start` on a line that ends at `e` (`e` when there is
+        /// none): plain keys and values end only at one of them, so the bytes before it need no
+        /// look of their own. Sixteen bytes at a time, the line's last few one by one.
         @inline(__always)
-        func colonOrHash(at i: Int) -> Int {
-            let v = VectorBytes.load(b, at: i)
-            return VectorBytes.firstSet(VectorBytes.equal(v, Self.colon) .| VectorBytes.equal(v, Self.hash))
+        func colonOrHash(from start: Int, end e: Int) -> Int {
+            var i = start
+            while i + 16 <= e {
+                let v = VectorBytes.load(b, at: i)
+                let k = VectorBytes.firstSet(VectorBytes.equal(v, Self.colon) .| VectorBytes.equal(v, Self.hash))
+                if k < 16 { return i + k }
+                i += 16
+            }
+            while i < e && b[i] != Self.colon && b[i] != Self.hash { i += 1 }
+            return i
         }
 
         /// Where the first byte that `splitLines` must look at is in the sixteen bytes at `i`
@@ -353,17 +361,12 @@ enum FrontMatterYAML {
                 return (text, j, j + 1)
             }
             if c == Self.openBracket || c == Self.openBrace { return nil }
-            var i = p
+            var i = colonOrHash(from: p, end: e)
             while i < e {
-                if i + 16 <= e {
-                    let stop = colonOrHash(at: i)
-                    i += stop
-                    if stop == 16 { continue }
-                }
                 let ch = b[i]
                 if ch == Self.colon && (i + 1 == e || b[i + 1] == Self.space) { break }
                 if ch == Self.hash && i > p && b[i - 1] == Self.space { return nil }  // a comment
-                i += 1
+                i = colonOrHash(from: i + 1, end: e)
             }
             if i == e { return nil }
             var t = i
@@ -396,18 +399,13 @@ enum FrontMatterYAML {
             default:
                 guard isPlainStart(q, end: e) else { throw Bail() }
                 var stop = e
-                var i = q
+                var i = colonOrHash(from: q, end: e)
                 while i < e {
-                    if i + 16 <= e {
-                        let skip = colonOrHash(at: i)
-                        i += skip
-                        if skip == 16 { continue }
-                    }
                     let ch = b[i]
                     // `a: b: c` is an error; Yams says so.
                     if ch == Self.colon && (i + 1 == e || b[i + 1] == Self.space) { throw Bail() }
                     if ch == Self.hash && b[i - 1] == Self.space { stop = i; break }
-                    i += 1
+                    i = colonOrHash(from: i + 1, end: e)
                 }
                 var t = stop
                 while b[t - 1] == Self.space { t -= 1 }
