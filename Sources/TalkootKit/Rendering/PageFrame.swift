@@ -107,7 +107,7 @@ extension RenderEnvironment {
         alternates.reserveCapacity(paths.count + 1)
         for (l, a) in zip(cfg.languages, addresses) { alternates.append(alternate(l, a)) }
         alternates.append(alternate("x-default", addresses.first ?? routes.absolute(id.path(routes, cfg.defaultLanguage))))
-        return PageLinks(addresses: addresses, hrefs: paths.map(href), alternates: alternates)
+        return PageLinks(addresses: addresses, hrefs: paths.map { href($0) }, alternates: alternates)
     }
 
     /// The notice on a page that shows the default language's text (`fallbackNotice`): the same
