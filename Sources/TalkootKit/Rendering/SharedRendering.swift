@@ -1,8 +1,8 @@
 /// What the pages of one association in every language have in common, worked out once by the
 /// job that renders them all: nine in ten associations of a bilingual municipality have no
-/// Swedish text, so their pages show the same body, and every page carries the same change
-/// e-mail but for its subject line, and the same links to itself in every language. The export record wants the body's HTML again too (unless
-/// an `images/` link made it depend on where it is shown).
+/// Swedish text, so their pages show the same body, every page carries the same change e-mail
+/// but for its subject line, and the same links to itself in every language. The export record
+/// wants the body's HTML again too (unless an `images/` link made it depend on where it is shown).
 ///
 /// Belongs to one job on one thread; never shared between jobs.
 final class SharedRendering {
