@@ -15,8 +15,9 @@ related grants, facility rules) points at a file that exists, every id comes fro
 the built-in sector and target-group lists, and no key outside the content model is
 written, so `talkoot check` should report warnings (stale data) but no errors.
 
-Proportions for N associations: facilities ~N/50 (min 5), liaisons 4 (1 liaison,
-1 agent, 2 sector contacts), grants ~N/200 (min 3), clock entries ~N/100 (min 6),
+Proportions for N associations: facilities ~N/50 (min 5), liaisons ~N/250 (min 4:
+1 liaison, 1 agent and 2 sector contacts, as in one municipality; a regional
+deployment has more of each), grants ~N/200 (min 3), clock entries ~N/100 (min 6),
 news ~N/50 (min 5), pages 5, and about 10 % of the associations get a Swedish
 translation (`<slug>.sv.md` with name, summary and body only).
 """
@@ -403,6 +404,7 @@ class Corpus:
         self.files: dict[str, str] = {}  # relative path -> text
 
         self.n_facilities = max(5, round(n / 50))
+        self.n_liaisons = max(4, round(n / 250))
         self.n_grants = max(3, round(n / 200))
         self.n_clock = max(6, round(n / 100))
         self.n_news = max(5, round(n / 50))
@@ -463,10 +465,24 @@ class Corpus:
 
     def liaisons(self) -> None:
         slugs = Slugs()
+        # One municipality's four, then (for a regional deployment of more than about 1,100
+        # associations) more of the same kinds in turn, each sector contact with two sectors. A
+        # corpus of up to 1,124 associations is the same as before liaisons grew with N.
         specs = [("liaison", "Kehittämiskoordinaattori", None),
                  ("agent", "Yhdistysagentti", None),
                  ("sector-contact", "Liikuntasihteeri", ["liikunta-urheilu", "lapset-nuoret"]),
                  ("sector-contact", "Kulttuurisihteeri", ["kulttuuri-perinne", "kylat-asuminen"])]
+        more = [("liaison", "Järjestöyhdyshenkilö", None),
+                ("agent", "Yhdistysagentti", None),
+                ("sector-contact", "Hyvinvointikoordinaattori", None),
+                ("sector-contact", "Nuorisosihteeri", None)]
+        for k in range(self.n_liaisons - len(specs)):
+            role, title, _ = more[k % len(more)]
+            sectors = None
+            if role == "sector-contact":
+                first = (2 * k) % len(SECTORS)
+                sectors = [SECTORS[first], SECTORS[(first + 1) % len(SECTORS)]]
+            specs.append((role, title, sectors))
         for order, (role, title, sectors) in enumerate(specs, 1):
             name = self.person()
             slug = slugs.take(slugify(name))

@@ -67,3 +67,37 @@ def test_bench_says_when_the_disk_alone_is_slower_than_the_build_target():
     assert re.search(r"disk-bound: copying the output alone takes [0-9.]+ s here", notes["talkoot build"]), notes
     assert "disk-bound" not in notes["talkoot build → tmpfs"], notes
     shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
+
+
+def _generate(n, out, seed=1):
+    r = subprocess.run(["python3", str(REPO / "bench" / "generate_corpus.py"), "--associations", str(n), "--out", str(out),
+                        "--seed", str(seed)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_corpus_generator_gives_the_same_bytes_for_the_same_seed_and_others_for_another(tmp_path):
+    # Deterministic (issue 5): a figure can be reproduced on any machine on any day.
+    first, again, other = (_generate(300, tmp_path / name, seed) for name, seed in (("a", 1), ("b", 1), ("c", 2)))
+    assert first == again
+    assert first.keys() != other.keys() or first != other
+
+
+def test_corpus_generator_scales_every_kind_with_the_associations_and_passes_the_independent_check(tmp_path):
+    # "N associations ... plus facilities, liaisons, grants, clock entries and news in proportion"
+    # (issue 5), every file valid by the content model as bench/validate_corpus.py (PyYAML) reads it.
+    files = _generate(2500, tmp_path)
+    import json
+    counts = json.loads(files["corpus.json"])["counts"]
+    on_disk = {kind: sum(1 for p in files if p.startswith(f"content/{kind}/") and p.count(".") == 1)
+               for kind in ("associations", "liaisons", "facilities", "grants", "clock", "news", "pages")}
+    assert on_disk == {"associations": 2500, "liaisons": 10, "facilities": 50, "grants": 12, "clock": 25, "news": 50,
+                       "pages": 5}, on_disk
+    assert {k: counts[k] for k in on_disk} == on_disk
+    roles = [re.search(r"^role: (\S+)$", files[p].decode(), re.M).group(1) for p in files if p.startswith("content/liaisons/")]
+    assert sorted(set(roles)) == ["agent", "liaison", "sector-contact"], roles
+    translations = sum(1 for p in files if p.startswith("content/associations/") and p.endswith(".sv.md"))
+    assert translations == counts["association_translations"] and 150 < translations < 350
+    r = subprocess.run(["python3", str(REPO / "bench" / "validate_corpus.py"), str(tmp_path / "content")],
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
