@@ -187,6 +187,26 @@ ratio_row() {
 ROWS=()   # lines of the table: size|step|pages|wall|cpu|pages/s|rss|note
 row() { ROWS+=("$1|$2|$3|$4|$5|$6|$7|$8"); printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$STAMP" "$GIT_REV" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" >>"$RESULTS_TSV"; }
 
+# host_speed: the median wall time of three runs of a job that never changes, two `sha256sum` of
+# the same 128 MiB side by side (both CPUs). The speed of a shared VM drifts: the same build took
+# 1.71 s of CPU at the usual speed of this project's VMs and 2.23 s in a slow phase, and this
+# job moved with it. Printed at the start and the end of a sitting, so that sittings can be
+# compared (bench/README.md, "How fast the machine was").
+host_speed() {
+  local dir=$TMPD f walls=() i t0 t1
+  [ -d /dev/shm ] && [ -w /dev/shm ] && dir=/dev/shm
+  f=$(mktemp "$dir/talkoot-bench-speed.XXXXXX")
+  head -c $((128 << 20)) /dev/zero >"$f"
+  for i in 1 2 3; do
+    t0=$(date +%s%N)
+    sha256sum "$f" >/dev/null & sha256sum "$f" >/dev/null; wait $!
+    t1=$(date +%s%N)
+    walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')")
+  done
+  rm -f "$f"
+  median "${walls[@]}"
+}
+
 # ---------------------------------------------------------------- machine
 GIT_REV=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if ! git -C "$ROOT" diff --quiet HEAD -- Sources Package.swift 2>/dev/null; then GIT_REV="$GIT_REV+dirty"; fi
@@ -213,6 +233,9 @@ if [ ! -x "$TALKOOT" ]; then
   say "error: $TALKOOT not found (build it, or set TALKOOT=path)"
   exit 3
 fi
+
+SPEED_START=$(host_speed)
+say "host speed: two sha256sum of 128 MiB side by side took $SPEED_START s (median of 3)"
 
 HAVE_PAGEFIND=0
 if [ "${NO_SEARCH:-0}" != 1 ] && python3 -m pagefind --version >/dev/null 2>&1; then HAVE_PAGEFIND=1; fi
@@ -364,11 +387,19 @@ for N in "${SIZES[@]}"; do
   fi
 done
 
+SPEED_END=$(host_speed)
+for when in start end; do
+  speed=SPEED_${when^^}
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$STAMP" "$GIT_REV" - "host speed ($when)" - "${!speed}" - - - \
+    "two sha256sum of 128 MiB side by side, median of 3" >>"$RESULTS_TSV"
+done
+
 # ---------------------------------------------------------------- table
 {
   echo "Talkoot benchmark $STAMP, rev $GIT_REV, $NPROC CPU(s)${CPU_MODEL:+ ($CPU_MODEL)}, load at start $LOAD1"
   echo "talkoot build/check --today $TODAY; median of $([ "$RUNS" -gt 1 ] && echo "$((RUNS - 1)) run(s) after a warm-up" || echo "1 run"); max RSS = peak over those runs"
   echo "CPU stolen = CPU time the hypervisor gave other guests during a run (median): wall times with much of it are slower than the work"
+  echo "host speed = two sha256sum of 128 MiB side by side (median of 3, the same job everywhere): $SPEED_START s at the start, $SPEED_END s at the end"
   echo
   printf '%-7s  %-24s  %10s  %8s  %8s  %8s  %8s  %s\n' "assoc." "step" "pages" "wall s" "CPU s" "pages/s" "RSS MiB" "note"
   printf '%-7s  %-24s  %10s  %8s  %8s  %8s  %8s  %s\n' "-------" "------------------------" "----------" "--------" "--------" "--------" "--------" "----"

@@ -34,6 +34,11 @@ def test_bench_reports_memory_builds_check_and_disk_builds_of_the_same_pages():
     for step in ("talkoot build → tmpfs", "talkoot check", "talkoot build"):
         wall, cpu, rate, rss = rows[step][1:]
         assert float(wall) > 0 and float(rss) > 0, (step, rows[step])
+    # How fast the machine was, at the start and the end of the sitting: the same fixed job
+    # everywhere, so that figures of a slow phase of a shared VM can be told from slow code.
+    speed = re.search(r"^host speed = two sha256sum of 128 MiB side by side \(median of 3, the same job everywhere\): "
+                      r"([0-9.]+) s at the start, ([0-9.]+) s at the end$", r.stdout, re.M)
+    assert speed and float(speed.group(1)) > 0 and float(speed.group(2)) > 0, r.stdout[:1000]
     shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
 
 
