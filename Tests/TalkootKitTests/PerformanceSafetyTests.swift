@@ -761,9 +761,9 @@ import Testing
         }
     }
 
-    /// `join` gives what `joined(separator:)` gives: no parts, one, several, empty parts and
-    /// separators, inline and allocated strings, non-ASCII text.
-    @Test func joinIsJoinedInOneAllocation() {
+    /// `join`, which allocates once, gives what `joined(separator:)` gives: no parts, one,
+    /// several, empty parts and separators, inline and allocated strings, non-ASCII text.
+    @Test func joinGivesWhatJoinedGives() {
         let parts = ["", "lapset", "Ääneskosken Martat ry", "https://www.example.fi/yhdistystoiminta/", "å"]
         for separator in ["", " ", ", ", "; ", " – "] {
             #expect(join([], separator: separator) == "")
