@@ -61,6 +61,25 @@ def test_bench_times_talkoot_and_hugo_in_memory_by_turns_and_reports_their_ratio
     shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
 
 
+@pytest.mark.skipif(subprocess.run(["python3", "-m", "pagefind", "--version"], capture_output=True).returncode != 0,
+                    reason="Pagefind is not installed (pip install 'pagefind[bin]')")
+@pytest.mark.skipif(not Path("/usr/bin/time").exists(), reason="bench/run.sh needs GNU time (apt-get install -y time)")
+def test_bench_reports_the_search_indexing_step_on_its_own_row():
+    # "with the search indexing step reported separately" (issue 5): Pagefind is timed on its own,
+    # over the pages the build wrote, and the build rows do not include it.
+    env = dict(os.environ, RUNS="1", SKIP_BUILD="1", NO_HUGO="1", TALKOOT=str(talkoot_bin()))
+    r = subprocess.run([str(REPO / "bench" / "run.sh"), "30"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    rows = {m.group(1): m.groups()[1:] for m in re.finditer(
+        r"^30\s{2,}(.+?)\s{2,}(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(.*)$", r.stdout, re.M)}
+    assert "search index (pagefind)" in rows, (list(rows), r.stderr[-2000:])
+    pages, wall, cpu, rate, rss, note = rows["search index (pagefind)"]
+    assert pages == rows["talkoot build"][0] and float(wall) > 0 and float(rss) > 0, rows["search index (pagefind)"]
+    total = re.fullmatch(r"build \+ index: ([0-9.]+) s", note)
+    assert total and abs(float(total.group(1)) - float(rows["talkoot build"][1]) - float(wall)) < 0.002, note
+    shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
+
+
 @pytest.mark.skipif(not Path("/usr/bin/time").exists(), reason="bench/run.sh needs GNU time (apt-get install -y time)")
 def test_bench_says_when_the_disk_alone_is_slower_than_the_build_target():
     # A target no program can meet on this disk: copying the output takes longer. The disk row
