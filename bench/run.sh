@@ -15,6 +15,7 @@
 #   TALKOOT=path    binary to measure (default .build/release/talkoot)
 #   NO_HUGO=1, NO_SEARCH=1   skip those comparisons
 #   TARGET_N=10000 TARGET_BUILD_WALL=1.0 TARGET_BUILD_MIB=150 TARGET_CHECK_WALL=0.5
+#   TARGET_HUGO_RATIO=7 HUGO_REFERENCE_WALL=7.5
 #                   the size whose rows are judged, and the targets they are judged against
 set -euo pipefail
 
@@ -34,6 +35,11 @@ TARGET_N=${TARGET_N:-10000}
 TARGET_BUILD_WALL=${TARGET_BUILD_WALL:-1.0}
 TARGET_BUILD_MIB=${TARGET_BUILD_MIB:-150}
 TARGET_CHECK_WALL=${TARGET_CHECK_WALL:-0.5}
+TARGET_HUGO_RATIO=${TARGET_HUGO_RATIO:-7}
+# Hugo's time on the issue's machine ("about 7.5 s wall here"). The VMs here drift by up to 30%
+# between sittings, Hugo with them; the ratio row also gives Talkoot's time scaled to this
+# figure, so that sittings in slow and fast phases can be compared (bench/README.md).
+HUGO_REFERENCE_WALL=${HUGO_REFERENCE_WALL:-7.5}
 
 case $RUNS in ''|*[!0-9]*|0) echo "RUNS must be a positive integer" >&2; exit 2 ;; esac
 for n in "${SIZES[@]}"; do
@@ -174,14 +180,22 @@ stolen() {
   fi
 }
 
-# ratio_row SIZE LABEL HUGO_WALL TALKOOT_WALL HUGO_PAGES TALKOOT_PAGES
+# ratio_row SIZE LABEL HUGO_WALL TALKOOT_WALL HUGO_PAGES TALKOOT_PAGES: at the judged size, also the
+# ratio's verdict and Talkoot's time scaled to HUGO_REFERENCE_WALL (unrounded figures for both).
 ratio_row() {
   [ "$4" != - ] || return 0
   local wall_ratio pps_ratio verdict
   wall_ratio=$(div "$3" "$4" "%.1f")
   pps_ratio=$(awk -v hp="$5" -v hw="$3" -v tp="$6" -v tw="$4" 'BEGIN { if (hp > 0 && tw > 0) printf "%.1f", (tp / tw) / (hp / hw); else printf "-" }')
   verdict=$(awk -v r="$wall_ratio" 'BEGIN { if (r >= 1) printf "Talkoot %.1f× faster than Hugo", r; else if (r > 0) printf "Talkoot %.1f× slower than Hugo", 1 / r }')
-  row "$1" "$2" - "${wall_ratio}×" - "${pps_ratio}×" - "$verdict (wall = Hugo s / Talkoot s; pages/s = Talkoot rate / Hugo rate)"
+  verdict="$verdict (wall = Hugo s / Talkoot s; pages/s = Talkoot rate / Hugo rate)"
+  if [ "$1" = "$TARGET_N" ]; then
+    local scaled
+    if awk -v h="$3" -v t="$4" -v r="$TARGET_HUGO_RATIO" 'BEGIN { exit !(h >= r * t) }'; then verdict="$verdict; target ≥${TARGET_HUGO_RATIO}×: ok"; else verdict="$verdict; target ≥${TARGET_HUGO_RATIO}×: MISSED"; fi
+    scaled=$(awk -v t="$4" -v h="$3" -v ref="$HUGO_REFERENCE_WALL" 'BEGIN { printf "%.3f", t * ref / h }')
+    verdict="$verdict; scaled to Hugo's ${HUGO_REFERENCE_WALL} s of the issue: ${scaled} s"
+  fi
+  row "$1" "$2" - "${wall_ratio}×" - "${pps_ratio}×" - "$verdict"
 }
 
 ROWS=()   # lines of the table: size|step|pages|wall|cpu|pages/s|rss|note
