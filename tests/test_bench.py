@@ -65,9 +65,10 @@ def test_bench_times_talkoot_and_hugo_in_memory_by_turns_and_reports_their_ratio
 @pytest.mark.skipif(not Path("/usr/bin/time").exists(), reason="bench/run.sh needs GNU time (apt-get install -y time)")
 @pytest.mark.parametrize("target, verdict", [("0.01", "ok"), ("1000", "MISSED")])
 def test_bench_judges_the_hugo_ratio_and_scales_talkoots_time_to_the_issues_hugo_time(target, verdict):
-    # "at least 7× faster" (issue 5) is judged on the ratio rows of the judged size, like the other
-    # targets; and as the VM's speed drifts between sittings, Hugo's with it, Talkoot's time is
-    # also given scaled to the issue's Hugo time (here 10 s, so that the figure is easy to check).
+    # "at least 7× faster" (issue 5) is judged on the tmpfs ratio row of the judged size, like the
+    # other targets; and as the VM's speed drifts between sittings, Hugo's with it, Talkoot's time
+    # is also given scaled to the issue's Hugo time (here 10 s, so that the figure is easy to
+    # check). The disk's ratio row is not judged: the issue's Hugo figure is a build without it.
     env = dict(os.environ, RUNS="1", SKIP_BUILD="1", NO_SEARCH="1", TALKOOT=str(talkoot_bin()),
                TARGET_N="30", TARGET_HUGO_RATIO=target, HUGO_REFERENCE_WALL="10")
     r = subprocess.run([str(REPO / "bench" / "run.sh"), "30"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
@@ -75,13 +76,13 @@ def test_bench_judges_the_hugo_ratio_and_scales_talkoots_time_to_the_issues_hugo
     rows = {m.group(1): (m.group(2), m.group(3)) for m in re.finditer(
         r"^30 {2,}(.+?) {2,}\S+(?: files)? +(\S+)(?: +\S+){3} *(.*)$", r.stdout, re.M)}
     hugo = next(step for step in rows if step.startswith("hugo ") and step.endswith("→ tmpfs"))
-    for ratio, talkoot, hugo_step in (("ratio (tmpfs)", "talkoot build → tmpfs", hugo),
-                                      ("ratio hugo/talkoot", "talkoot build", hugo.removesuffix(" → tmpfs"))):
-        note = rows[ratio][1]
-        assert f"; target ≥{target}×: {verdict};" in note, note
-        scaled = re.search(r"; scaled to Hugo's 10 s of the issue: ([0-9.]+) s$", note)
-        expected = float(rows[talkoot][0]) * 10 / float(rows[hugo_step][0])
-        assert scaled and abs(float(scaled.group(1)) - expected) < 0.002, (note, expected)
+    note = rows["ratio (tmpfs)"][1]
+    assert f"; target ≥{target}×: {verdict};" in note, note
+    scaled = re.search(r"; scaled to Hugo's 10 s of the issue: ([0-9.]+) s$", note)
+    expected = float(rows["talkoot build → tmpfs"][0]) * 10 / float(rows[hugo][0])
+    assert scaled and abs(float(scaled.group(1)) - expected) < 0.002, (note, expected)
+    disk_note = rows["ratio hugo/talkoot"][1]
+    assert "target" not in disk_note and "scaled" not in disk_note, disk_note
     shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
 
 
