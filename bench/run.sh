@@ -180,10 +180,11 @@ stolen() {
   fi
 }
 
-# ratio_row SIZE LABEL HUGO_WALL TALKOOT_WALL HUGO_PAGES TALKOOT_PAGES [judged]: with `judged`, at the
-# judged size, also the ratio's verdict and Talkoot's time scaled to HUGO_REFERENCE_WALL (from the
-# unrounded times). Only the tmpfs row is judged: the issue's Hugo figure is a build without the
-# disk, and on these VMs copying the output to the disk alone takes longer than Hugo's build.
+# ratio_row SIZE LABEL HUGO_WALL TALKOOT_WALL HUGO_PAGES TALKOOT_PAGES [judged]: with `judged`, at
+# the judged size, also the ratio's verdict and Talkoot's time scaled to HUGO_REFERENCE_WALL (both
+# from the times, not from the rounded ratio). Only the tmpfs row is judged: the issue's Hugo
+# figure is a build without the disk, and on these VMs copying the output to the disk alone
+# takes longer than Hugo's build.
 ratio_row() {
   [ "$4" != - ] || return 0
   local wall_ratio pps_ratio verdict
@@ -194,7 +195,7 @@ ratio_row() {
   if [ "$1" = "$TARGET_N" ] && [ "${7:-}" = judged ]; then
     local scaled
     if awk -v h="$3" -v t="$4" -v r="$TARGET_HUGO_RATIO" 'BEGIN { exit !(h >= r * t) }'; then verdict="$verdict; target ≥${TARGET_HUGO_RATIO}×: ok"; else verdict="$verdict; target ≥${TARGET_HUGO_RATIO}×: MISSED"; fi
-    scaled=$(awk -v t="$4" -v h="$3" -v ref="$HUGO_REFERENCE_WALL" 'BEGIN { printf "%.3f", t * ref / h }')
+    scaled=$(awk -v t="$4" -v h="$3" -v ref="$HUGO_REFERENCE_WALL" 'BEGIN { if (h > 0) printf "%.3f", t * ref / h; else printf "-" }')
     verdict="$verdict; scaled to Hugo's ${HUGO_REFERENCE_WALL} s of the issue: ${scaled} s"
   fi
   row "$1" "$2" - "${wall_ratio}×" - "${pps_ratio}×" - "$verdict"
