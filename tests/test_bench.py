@@ -16,17 +16,27 @@ from conftest import talkoot_bin
 REPO = Path(__file__).resolve().parent.parent
 
 
+# A row of the table for the 30-association corpus: step, pages ("63 files" for `check`, "-" for
+# a ratio), wall, CPU, pages/s, RSS and the note, which may be empty. Spaces only between the
+# columns, so that a row without a note does not take the next line for it.
+ROW = re.compile(r"^30 {2,}(.+?) {2,}(\S+(?: files)?) +(\S+) +(\S+) +(\S+) +(\S+) *(.*)$", re.M)
+
+
+def _bench(**settings):
+    """bench/run.sh on the 30-association corpus with the binary the tests use, the environment
+    plus `settings`: the run, and its table as {step: (pages, wall, cpu, pages/s, rss, note)} in
+    the order measured."""
+    env = dict(os.environ, SKIP_BUILD="1", TALKOOT=str(talkoot_bin()), **settings)
+    r = subprocess.run([str(REPO / "bench" / "run.sh"), "30"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return r, {m.group(1): m.groups()[1:] for m in ROW.finditer(r.stdout)}
+
+
 @pytest.mark.skipif(not Path("/usr/bin/time").exists() and os.geteuid() != 0,
                     reason="bench/run.sh needs GNU time (apt-get install -y time)")
 def test_bench_reports_memory_builds_check_and_disk_builds_of_the_same_pages():
-    env = dict(os.environ, RUNS="1", SKIP_BUILD="1", NO_HUGO="1", NO_SEARCH="1", TALKOOT=str(talkoot_bin()))
-    r = subprocess.run([str(REPO / "bench" / "run.sh"), "30"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, r.stderr[-3000:]
-    rows = {}
-    for line in r.stdout.splitlines():
-        m = re.match(r"^30\s{2,}(.+?)\s{2,}(\S+(?: files)?)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)", line)
-        if m:
-            rows[m.group(1)] = m.groups()[1:]
+    r, rows = _bench(RUNS="1", NO_HUGO="1", NO_SEARCH="1")
     steps = list(rows)
     # The memory-only build comes before anything writes to the disk.
     assert steps[:2] == ["talkoot build → tmpfs", "talkoot check"], steps
@@ -34,14 +44,13 @@ def test_bench_reports_memory_builds_check_and_disk_builds_of_the_same_pages():
     pages_tmpfs, pages_disk = rows["talkoot build → tmpfs"][0], rows["talkoot build"][0]
     assert pages_tmpfs == pages_disk and int(pages_disk) > 30
     for step in ("talkoot build → tmpfs", "talkoot check", "talkoot build"):
-        wall, cpu, rate, rss = rows[step][1:]
+        wall, cpu, rate, rss = rows[step][1:5]
         assert float(wall) > 0 and float(rss) > 0, (step, rows[step])
     # How fast the machine was, at the start and the end of the sitting: the same fixed job
     # everywhere, so that figures of a slow phase of a shared VM can be told from slow code.
     speed = re.search(r"^host speed = two sha256sum of 128 MiB side by side \(median of 3, the same job everywhere\): "
                       r"([0-9.]+) s at the start, ([0-9.]+) s at the end$", r.stdout, re.M)
     assert speed and float(speed.group(1)) > 0 and float(speed.group(2)) > 0, r.stdout[:1000]
-    shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
 
 
 @pytest.mark.skipif(shutil.which("hugo") is None, reason="Hugo is not installed (apt-get install -y hugo)")
@@ -49,16 +58,13 @@ def test_bench_reports_memory_builds_check_and_disk_builds_of_the_same_pages():
 def test_bench_times_talkoot_and_hugo_in_memory_by_turns_and_reports_their_ratio():
     # Side by side: a Talkoot run and a Hugo run take turns, so that both meet the same moments
     # of a machine whose speed drifts, and the ratio row compares the two medians.
-    env = dict(os.environ, RUNS="3", SKIP_BUILD="1", NO_SEARCH="1", TALKOOT=str(talkoot_bin()))
-    r = subprocess.run([str(REPO / "bench" / "run.sh"), "30"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, r.stderr[-3000:]
+    r, rows = _bench(RUNS="3", NO_SEARCH="1")
     turns = re.findall(r"^  (build \(tmpfs\)|hugo \(tmpfs\)) run (\d)/3", r.stderr, re.M)
     assert turns == [("build (tmpfs)", "1"), ("hugo (tmpfs)", "1"), ("build (tmpfs)", "2"), ("hugo (tmpfs)", "2"),
                      ("build (tmpfs)", "3"), ("hugo (tmpfs)", "3")], turns
-    steps = [m.group(1) for m in re.finditer(r"^30\s{2,}(.+?)\s{2,}", r.stdout, re.M)]
+    steps = list(rows)
     assert steps[0] == "talkoot build → tmpfs" and steps[1].startswith("hugo ") and steps[1].endswith("→ tmpfs"), steps
     assert steps[2:4] == ["ratio (tmpfs)", "talkoot check"], steps
-    shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
 
 
 @pytest.mark.skipif(shutil.which("hugo") is None, reason="Hugo is not installed (apt-get install -y hugo)")
@@ -69,21 +75,15 @@ def test_bench_judges_the_hugo_ratio_and_scales_talkoots_time_to_the_issues_hugo
     # other targets; and as the VM's speed drifts between sittings, Hugo's with it, Talkoot's time
     # is also given scaled to the issue's Hugo time (here 10 s, so that the figure is easy to
     # check). The disk's ratio row is not judged: the issue's Hugo figure is a build without it.
-    env = dict(os.environ, RUNS="1", SKIP_BUILD="1", NO_SEARCH="1", TALKOOT=str(talkoot_bin()),
-               TARGET_N="30", TARGET_HUGO_RATIO=target, HUGO_REFERENCE_WALL="10")
-    r = subprocess.run([str(REPO / "bench" / "run.sh"), "30"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, r.stderr[-3000:]
-    rows = {m.group(1): (m.group(2), m.group(3)) for m in re.finditer(
-        r"^30 {2,}(.+?) {2,}\S+(?: files)? +(\S+)(?: +\S+){3} *(.*)$", r.stdout, re.M)}
+    _, rows = _bench(RUNS="1", NO_SEARCH="1", TARGET_N="30", TARGET_HUGO_RATIO=target, HUGO_REFERENCE_WALL="10")
     hugo = next(step for step in rows if step.startswith("hugo ") and step.endswith("→ tmpfs"))
-    note = rows["ratio (tmpfs)"][1]
+    note = rows["ratio (tmpfs)"][5]
     assert f"; target ≥{target}×: {verdict};" in note, note
     scaled = re.search(r"; scaled to Hugo's 10 s of the issue: ([0-9.]+) s$", note)
-    expected = float(rows["talkoot build → tmpfs"][0]) * 10 / float(rows[hugo][0])
+    expected = float(rows["talkoot build → tmpfs"][1]) * 10 / float(rows[hugo][1])
     assert scaled and abs(float(scaled.group(1)) - expected) < 0.002, (note, expected)
-    disk_note = rows["ratio hugo/talkoot"][1]
+    disk_note = rows["ratio hugo/talkoot"][5]
     assert "target" not in disk_note and "scaled" not in disk_note, disk_note
-    shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
 
 
 @pytest.mark.skipif(subprocess.run(["python3", "-m", "pagefind", "--version"], capture_output=True).returncode != 0,
@@ -92,32 +92,23 @@ def test_bench_judges_the_hugo_ratio_and_scales_talkoots_time_to_the_issues_hugo
 def test_bench_reports_the_search_indexing_step_on_its_own_row():
     # "with the search indexing step reported separately" (issue 5): Pagefind is timed on its own,
     # over the pages the build wrote, and the build rows do not include it.
-    env = dict(os.environ, RUNS="1", SKIP_BUILD="1", NO_HUGO="1", TALKOOT=str(talkoot_bin()))
-    r = subprocess.run([str(REPO / "bench" / "run.sh"), "30"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, r.stderr[-3000:]
-    rows = {m.group(1): m.groups()[1:] for m in re.finditer(
-        r"^30\s{2,}(.+?)\s{2,}(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(.*)$", r.stdout, re.M)}
+    r, rows = _bench(RUNS="1", NO_HUGO="1")
     assert "search index (pagefind)" in rows, (list(rows), r.stderr[-2000:])
     pages, wall, cpu, rate, rss, note = rows["search index (pagefind)"]
     assert pages == rows["talkoot build"][0] and float(wall) > 0 and float(rss) > 0, rows["search index (pagefind)"]
     total = re.fullmatch(r"build \+ index: ([0-9.]+) s", note)
     assert total and abs(float(total.group(1)) - float(rows["talkoot build"][1]) - float(wall)) < 0.002, note
-    shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
 
 
 @pytest.mark.skipif(not Path("/usr/bin/time").exists(), reason="bench/run.sh needs GNU time (apt-get install -y time)")
 def test_bench_says_when_the_disk_alone_is_slower_than_the_build_target():
     # A target no program can meet on this disk: copying the output takes longer. The disk row
     # keeps its verdict and names the write floor beside it; the tmpfs row is judged as it is.
-    env = dict(os.environ, RUNS="1", SKIP_BUILD="1", NO_HUGO="1", NO_SEARCH="1", TALKOOT=str(talkoot_bin()),
-               TARGET_N="30", TARGET_BUILD_WALL="0.000001")
-    r = subprocess.run([str(REPO / "bench" / "run.sh"), "30"], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
-    assert r.returncode == 0, r.stderr[-3000:]
-    notes = {m.group(1): m.group(2) for m in re.finditer(r"^30\s{2,}(.+?)\s{2,}\S+(?: files)?(?:\s+\S+){4}\s+(.*)$", r.stdout, re.M)}
+    _, rows = _bench(RUNS="1", NO_HUGO="1", NO_SEARCH="1", TARGET_N="30", TARGET_BUILD_WALL="0.000001")
+    notes = {step: row[5] for step, row in rows.items()}
     assert "target ≤0.000001 s: MISSED" in notes["talkoot build"], notes
     assert re.search(r"disk-bound: copying the output alone takes [0-9.]+ s here", notes["talkoot build"]), notes
     assert "disk-bound" not in notes["talkoot build → tmpfs"], notes
-    shutil.rmtree(REPO / "bench" / "out" / "site-30", ignore_errors=True)
 
 
 def _generate(n, out, seed=1):
