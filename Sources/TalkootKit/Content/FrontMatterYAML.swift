@@ -170,15 +170,12 @@ enum FrontMatterYAML {
             var lineStart = 0
             var i = 0
             while i < n {
+                // Sixteen bytes at a time to the next byte to look at; the front matter's last
+                // fifteen bytes or fewer one by one.
                 if i + 16 <= n {
                     let stop = lineStop(at: i)
                     i += stop
                     if stop == 16 { continue }
-                } else {
-                    // The last bytes: plain text is skipped a word at a time; a word with a line
-                    // end, a control character or a multi-byte character byte by byte.
-                    while i + 8 <= n && b.isPrintableASCIIWord(at: i) { i += 8 }
-                    if i == n { break }
                 }
                 let c = b[i]
                 if c == Self.newline {

@@ -108,15 +108,6 @@ extension UnsafeBufferPointer where Element == UInt8 {
         return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
-    /// Whether the 8 bytes at `offset` are all printable ASCII (0x20–0x7E): no line end, no
-    /// control character, nothing multi-byte. Tested in one step on a 64-bit word, so that
-    /// scanners can skip plain text 8 bytes at a time. `offset + 8` must not exceed `count`.
-    func isPrintableASCIIWord(at offset: Int) -> Bool {
-        let w = word(at: offset)
-        let above0x7E = ((w &+ WordBytes.ones &* (127 - 0x7E)) | w) & WordBytes.highs  // some byte > 0x7E
-        return WordBytes.below(w, 0x20) | above0x7E == 0
-    }
-
     /// The 8 bytes at `offset` as one word, for `WordBytes`. `offset + 8` must not exceed `count`.
     @inline(__always)
     func word(at offset: Int) -> UInt64 {
