@@ -210,15 +210,13 @@ row() { ROWS+=("$1|$2|$3|$4|$5|$6|$7|$8"); printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%
 # job moved with it. Printed at the start and the end of a sitting, so that sittings can be
 # compared (bench/README.md, "How fast the machine was").
 host_speed() {
-  local dir=$TMPD f walls=() i t0 t1
+  local dir=$TMPD f walls=() i
   [ -d /dev/shm ] && [ -w /dev/shm ] && dir=/dev/shm
   f=$(mktemp "$dir/talkoot-bench-speed.XXXXXX")
   head -c $((128 << 20)) /dev/zero >"$f"
   for i in 1 2 3; do
-    t0=$(date +%s%N)
-    sha256sum "$f" >/dev/null & sha256sum "$f" >/dev/null; wait $!
-    t1=$(date +%s%N)
-    walls+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')")
+    measure /dev/null bash -c 'sha256sum "$1" >/dev/null & sha256sum "$1" >/dev/null; wait' _ "$f"
+    walls+=("$M_WALL")
   done
   rm -f "$f"
   median "${walls[@]}"
