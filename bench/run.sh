@@ -202,7 +202,9 @@ ratio_row() {
 }
 
 ROWS=()   # lines of the table: size|step|pages|wall|cpu|pages/s|rss|note
-row() { ROWS+=("$1|$2|$3|$4|$5|$6|$7|$8"); printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$STAMP" "$GIT_REV" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" >>"$RESULTS_TSV"; }
+# tsv_row SIZE STEP PAGES WALL CPU PAGES/S RSS NOTE: a line of results.tsv; `row` also puts it in the table.
+tsv_row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$STAMP" "$GIT_REV" "$1" "$2" "$3" "$4" "$5" "$6" "$7" "$8" >>"$RESULTS_TSV"; }
+row() { ROWS+=("$1|$2|$3|$4|$5|$6|$7|$8"); tsv_row "$@"; }
 
 # host_speed: the median wall time of three runs of a job that never changes, two `sha256sum` of
 # the same 128 MiB side by side (both CPUs). The speed of a shared VM drifts: the same build took
@@ -405,8 +407,7 @@ done
 SPEED_END=$(host_speed)
 for when in start end; do
   speed=SPEED_${when^^}
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$STAMP" "$GIT_REV" - "host speed ($when)" - "${!speed}" - - - \
-    "two sha256sum of 128 MiB side by side, median of 3" >>"$RESULTS_TSV"
+  tsv_row - "host speed ($when)" - "${!speed}" - - - "two sha256sum of 128 MiB side by side, median of 3"
 done
 
 # ---------------------------------------------------------------- table
