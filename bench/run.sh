@@ -98,6 +98,9 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) 
 maximum() { printf '%s\n' "$@" | sort -g | tail -n 1; }
 div() { awk -v a="$1" -v b="$2" -v f="${3:-%.0f}" 'BEGIN { if (b > 0) printf f, a / b; else printf "-" }'; }
 le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }
+# judge LABEL COMMAND...: "LABEL: ok" when COMMAND succeeds, "LABEL: MISSED" when it fails; the
+# verdict of every target on a row (`judge "target ≤1.0 s" le "$wall" 1.0`).
+judge() { local label=$1; shift; if "$@"; then printf '%s: ok' "$label"; else printf '%s: MISSED' "$label"; fi; }
 count_html() { if [ -d "$1" ]; then find "$1" -type f -name '*.html' | wc -l | tr -d ' '; else echo 0; fi; }
 
 # run_once LABEL PREP_FN I LOG NAME CMD...: run I of RUNS (the first is a warm-up when RUNS > 1):
@@ -194,7 +197,7 @@ ratio_row() {
   verdict="$verdict (wall = Hugo s / Talkoot s; pages/s = Talkoot rate / Hugo rate)"
   if [ "$1" = "$TARGET_N" ] && [ "${7:-}" = judged ]; then
     local scaled
-    if awk -v h="$3" -v t="$4" -v r="$TARGET_HUGO_RATIO" 'BEGIN { exit !(h >= r * t) }'; then verdict="$verdict; target ≥${TARGET_HUGO_RATIO}×: ok"; else verdict="$verdict; target ≥${TARGET_HUGO_RATIO}×: MISSED"; fi
+    verdict="$verdict; $(judge "target ≥${TARGET_HUGO_RATIO}×" awk -v h="$3" -v t="$4" -v r="$TARGET_HUGO_RATIO" 'BEGIN { exit !(h >= r * t) }')"
     scaled=$(awk -v t="$4" -v h="$3" -v ref="$HUGO_REFERENCE_WALL" 'BEGIN { if (h > 0) printf "%.3f", t * ref / h; else printf "-" }')
     verdict="$verdict; scaled to Hugo's ${HUGO_REFERENCE_WALL} s of the issue: ${scaled} s"
   fi
@@ -266,8 +269,7 @@ if [ "${NO_HUGO:-0}" != 1 ] && command -v hugo >/dev/null; then HAVE_HUGO=1; fi
 target_note() {
   local note=""
   if [ "$1" = "$TARGET_N" ]; then
-    if le "$R_WALL" "$TARGET_BUILD_WALL"; then note="target ≤${TARGET_BUILD_WALL} s: ok"; else note="target ≤${TARGET_BUILD_WALL} s: MISSED"; fi
-    if le "$R_RSS" "$TARGET_BUILD_MIB"; then note="$note; ≤${TARGET_BUILD_MIB} MiB: ok"; else note="$note; ≤${TARGET_BUILD_MIB} MiB: MISSED"; fi
+    note="$(judge "target ≤${TARGET_BUILD_WALL} s" le "$R_WALL" "$TARGET_BUILD_WALL"); $(judge "≤${TARGET_BUILD_MIB} MiB" le "$R_RSS" "$TARGET_BUILD_MIB")"
   fi
   printf '%s%s%s' "$2" "${2:+${note:+; }}" "$note"
 }
@@ -340,7 +342,7 @@ for N in "${SIZES[@]}"; do
   if [ "$R_RC" = 0 ]; then
     note=""
     if [ "$N" = "$TARGET_N" ]; then
-      if le "$R_WALL" "$TARGET_CHECK_WALL"; then note="target ≤${TARGET_CHECK_WALL} s: ok"; else note="target ≤${TARGET_CHECK_WALL} s: MISSED"; fi
+      note=$(judge "target ≤${TARGET_CHECK_WALL} s" le "$R_WALL" "$TARGET_CHECK_WALL")
     fi
     row "$N" "talkoot check" "$FILES files" "$R_WALL" "$R_CPU" "$(div "$FILES" "$R_WALL")" "$R_RSS" "$(stolen "$note")"
   else
