@@ -698,14 +698,47 @@ import Testing
     @Test func chunkedFilesAreWrittenWholeAndInOrder() throws {
         let root = TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let path = root.appendingPathComponent("vienti.json").path
         let first: [[UInt8]] = (0..<2500).map { i in i % 7 == 0 ? [] : Array("osa \(i);".utf8) }
         let more: [[UInt8]] = (0..<1500).map { i in Array(repeating: UInt8(65 + i % 26), count: i % 300) }
-        try Publisher.writeFile(path, first)
-        try Publisher.writeFile(path, more, appending: true)
-        try Publisher.writeFile(root.appendingPathComponent("tyhja").path, [])
-        #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: path))) == Array((first + more).joined()))
+        let folder = try SiteFolder(root.path)
+        try folder.writeFile("vienti.json", first)
+        try folder.writeFile("vienti.json", more, appending: true)
+        try folder.writeFile("tyhja", [])
+        #expect(try [UInt8](Data(contentsOf: root.appendingPathComponent("vienti.json"))) == Array((first + more).joined()))
         #expect(try Data(contentsOf: root.appendingPathComponent("tyhja")).isEmpty)
+    }
+
+    /// A file written again without appending holds only the new bytes (the staging folder is
+    /// new on every build, but the writer must not depend on it).
+    @Test func fileWrittenAgainIsReplacedNotExtended() throws {
+        let root = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = try SiteFolder(root.path)
+        try folder.writeFile("sivu.html", [Array("pitkä vanha sisältö".utf8)])
+        try folder.writeFile("sivu.html", [Array("uusi".utf8)])
+        #expect(try String(contentsOf: root.appendingPathComponent("sivu.html"), encoding: .utf8) == "uusi")
+    }
+
+    /// The writer makes files relative to the staging folder, where an absolute path or a `..`
+    /// part would leave it: such a path is refused, and nothing is written outside.
+    @Test func outputPathsThatWouldLeaveTheSiteAreRefused() throws {
+        for path in ["yhdistykset/seura/index.html", "a", "a/.../b", ".well-known/x", "kuva..png"] {
+            #expect(SiteFolder.staysInside(path), "\(path)")
+        }
+        for path in ["", "/etc/passwd", "../ulos.html", "yhdistykset/../../ulos", "a/./b", "a//b", "a/", ".", ".."] {
+            #expect(!SiteFolder.staysInside(path), "\(path)")
+        }
+        let parent = TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let site = parent.appendingPathComponent("site")
+        let outside = parent.appendingPathComponent("ulos.html")
+        for path in ["../ulos.html", outside.path] {
+            #expect(throws: Publisher.Failure.self) {
+                try Publisher(output: site).publish([OutputFile(path: "index.html", text: "ok"), OutputFile(path: path, text: "ulos")])
+            }
+            #expect(!FileManager.default.fileExists(atPath: outside.path))
+            #expect(!FileManager.default.fileExists(atPath: site.path), "nothing published")
+        }
     }
 
     /// Export blocks that append to a file join the file before them, once per path.
