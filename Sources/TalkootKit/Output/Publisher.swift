@@ -104,7 +104,7 @@ public struct Publisher: Sendable {
 
 /// The staging folder, open for one batch of files: its folders and files are made relative to
 /// it (`mkdirat`, `openat`). With full paths the kernel walked all seven or eight parts of every
-/// path, from `/` down through the staging folder, twice per page; this is about 1% of a
+/// path, from `/` down through the staging folder, twice per page: 1 to 2% of a
 /// 10,000-association build.
 struct SiteFolder: ~Copyable {
     let path: String
